@@ -1,0 +1,9 @@
+namespace PolicingHub.Runtime;
+
+public enum DeactivationReason
+{
+    Idle,
+    Requested,
+    InconsistentState,
+    ShuttingDown,
+}

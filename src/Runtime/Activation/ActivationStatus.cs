@@ -1,0 +1,10 @@
+namespace PolicingHub.Runtime.Activation;
+
+internal enum ActivationStatus
+{
+    Created,
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

@@ -1,0 +1,9 @@
+namespace PolicingHub.Runtime.Invocation;
+
+internal enum ReturnKind
+{
+    Task,
+    TaskOfT,
+    ValueTask,
+    ValueTaskOfT,
+}
