@@ -1,4 +1,4 @@
-namespace PolicingHub.Runtime.Tests.Support;
+namespace PolicingHub.Testing;
 
 /// <summary>Awaiting with a bound instead of sleeping.</summary>
 public static class Eventually

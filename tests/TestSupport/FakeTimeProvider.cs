@@ -1,4 +1,4 @@
-namespace PolicingHub.Runtime.Tests.Support;
+namespace PolicingHub.Testing;
 
 /// <summary>A clock the test moves by hand. Advance fires every timer due on the way, in due order, at its due time.</summary>
 public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider

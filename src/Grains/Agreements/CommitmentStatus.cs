@@ -1,0 +1,9 @@
+namespace PolicingHub.Grains.Agreements;
+
+public enum CommitmentStatus
+{
+    Open,
+    Overdue,
+    Fulfilled,
+    Waived,
+}

@@ -1,0 +1,4 @@
+namespace PolicingHub.Grains.Errors;
+
+/// <summary>The thing already exists or changed meanwhile (409).</summary>
+public sealed class ConflictException(string message) : DomainException(message);

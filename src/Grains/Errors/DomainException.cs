@@ -1,0 +1,4 @@
+namespace PolicingHub.Grains.Errors;
+
+/// <summary>A broken domain rule. The gateway maps each subclass to one HTTP status; the message is safe to show.</summary>
+public abstract class DomainException(string message) : Exception(message);

@@ -1,0 +1,8 @@
+namespace PolicingHub.Grains.Model;
+
+public enum ActorRole
+{
+    Partner,
+    Coordinator,
+    Operator,
+}

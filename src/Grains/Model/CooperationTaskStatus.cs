@@ -1,0 +1,13 @@
+namespace PolicingHub.Grains.Model;
+
+/// <summary>Assigned → Acknowledged → Accepted or Declined → InProgress → Completed; or Cancelled.</summary>
+public enum CooperationTaskStatus
+{
+    Assigned,
+    Acknowledged,
+    Accepted,
+    Declined,
+    InProgress,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,8 @@
+namespace PolicingHub.Grains.Model;
+
+public enum Priority
+{
+    Routine,
+    Urgent,
+    Critical,
+}

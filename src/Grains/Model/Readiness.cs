@@ -1,0 +1,8 @@
+namespace PolicingHub.Grains.Model;
+
+public enum Readiness
+{
+    Normal,
+    Elevated,
+    Critical,
+}

@@ -1,0 +1,11 @@
+namespace PolicingHub.Grains.Model;
+
+public enum TaskKind
+{
+    CaseCollaboration,
+    InformationRequest,
+    FugitiveLocation,
+    JointOperation,
+    IntelligenceSharing,
+    CapacityBuilding,
+}
