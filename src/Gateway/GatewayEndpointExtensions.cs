@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using PolicingHub.Gateway.Api;
+using PolicingHub.Gateway.Feed;
+using PolicingHub.Gateway.Security;
+
+namespace PolicingHub.Gateway;
+
+public static class GatewayEndpointExtensions
+{
+    /// <summary>Middleware and endpoints: authentication, rate limits, /api, /hubs/console, /health, the web console.</summary>
+    public static WebApplication MapPolicingHubGateway(this WebApplication app)
+    {
+        app.UseGatewaySecurity();
+        app.MapGatewayApi();
+        app.MapConsoleFeed();
+        return app;
+    }
+}
