@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicingHub.Runtime.Diagnostics;
@@ -18,7 +17,8 @@ internal sealed class ReminderService(
     IOptions<RuntimeOptions> options,
     ILogger<ReminderService> logger) : IReminderRegistry, IDisposable
 {
-    private readonly ConcurrentDictionary<(GrainId, string), ITimer> _timers = new();
+    private readonly Dictionary<(GrainId, string), ITimer> _timers = [];
+    private bool _stopped;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -52,29 +52,45 @@ internal sealed class ReminderService(
 
     public void Dispose()
     {
-        foreach (var key in _timers.Keys)
+        lock (_timers)
         {
-            Cancel(key.Item1, key.Item2);
+            _stopped = true;
+            foreach (var timer in _timers.Values)
+            {
+                timer.Dispose();
+            }
+            _timers.Clear();
         }
     }
 
     private void Schedule(ReminderEntry entry, DateTimeOffset dueAt)
     {
         var delay = dueAt - time.GetUtcNow();
-        var timer = time.CreateTimer(static s => ((Tick)s!).Fire(), new Tick(this, entry, dueAt),
-            delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        if (_timers.TryGetValue((entry.GrainId, entry.Name), out var old))
+        lock (_timers)
         {
-            old.Dispose();
+            if (_stopped)
+            {
+                return;
+            }
+            // Created under the lock: a tick that fires at once and reschedules waits here, so it cannot be replaced by this older timer.
+            var timer = time.CreateTimer(static s => ((Tick)s!).Fire(), new Tick(this, entry, dueAt),
+                delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            if (_timers.Remove((entry.GrainId, entry.Name), out var old))
+            {
+                old.Dispose();
+            }
+            _timers[(entry.GrainId, entry.Name)] = timer;
         }
-        _timers[(entry.GrainId, entry.Name)] = timer;
     }
 
     private void Cancel(GrainId grainId, string name)
     {
-        if (_timers.TryRemove((grainId, name), out var timer))
+        lock (_timers)
         {
-            timer.Dispose();
+            if (_timers.Remove((grainId, name), out var timer))
+            {
+                timer.Dispose();
+            }
         }
     }
 
