@@ -60,6 +60,8 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 
     private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
+        private const double MaxMilliseconds = uint.MaxValue - 1;
+
         public DateTimeOffset? DueAt { get; set; }
 
         public TimeSpan? Period { get; private set; }
@@ -68,6 +70,9 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            // The same limits as the system's timers, so a test cannot pass on a delay the real clock refuses.
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(dueTime.TotalMilliseconds, MaxMilliseconds, nameof(dueTime));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(period.TotalMilliseconds, MaxMilliseconds, nameof(period));
             lock (owner._lock)
             {
                 DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;

@@ -48,6 +48,8 @@ internal sealed class ReminderService(
         await table.RemoveAsync(grainId, name).ConfigureAwait(false);
     }
 
+    private DateTimeOffset Now => time.GetUtcNow();
+
     public Task<ReminderEntry?> GetAsync(GrainId grainId, string name) => table.ReadAsync(grainId, name);
 
     public void Dispose()
@@ -63,9 +65,13 @@ internal sealed class ReminderService(
         }
     }
 
+    /// <summary>Timers cannot wait longer than about 49.7 days; a later reminder re-arms until it is due.</summary>
+    internal static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(30);
+
     private void Schedule(ReminderEntry entry, DateTimeOffset dueAt)
     {
         var delay = dueAt - time.GetUtcNow();
+        delay = delay > MaxTimerDelay ? MaxTimerDelay : delay;
         lock (_timers)
         {
             if (_stopped)
@@ -143,6 +149,14 @@ internal sealed class ReminderService(
 
     private sealed class Tick(ReminderService service, ReminderEntry entry, DateTimeOffset dueAt)
     {
-        public void Fire() => _ = service.DeliverAsync(entry, dueAt);
+        public void Fire()
+        {
+            if (service.Now < dueAt)
+            {
+                service.Schedule(entry, dueAt); // woke at the timer's limit, not yet due
+                return;
+            }
+            _ = service.DeliverAsync(entry, dueAt);
+        }
     }
 }

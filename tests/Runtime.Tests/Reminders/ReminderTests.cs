@@ -27,6 +27,20 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task A_reminder_due_months_ahead_fires_on_its_day_and_not_before()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.Grains.GetGrain<IReminderGrain>("far");
+        await grain.Remind("agreement-expiry", TimeSpan.FromDays(400), Once);
+
+        silo.Time.Advance(TimeSpan.FromDays(399));
+        Assert.Equal(0, silo.Probe.Count("reminder:far:agreement-expiry"));
+        silo.Time.Advance(TimeSpan.FromDays(1));
+
+        await silo.Probe.WhenNoted("reminder:far:agreement-expiry").Within();
+    }
+
+    [Fact]
     public async Task A_periodic_reminder_fires_every_period_until_unregistered()
     {
         await using var silo = await TestSilo.StartAsync();
