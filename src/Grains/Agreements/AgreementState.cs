@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using PolicingHub.Grains.Model;
+
+namespace PolicingHub.Grains.Agreements;
+
+/// <summary>The stored state of an agreement grain. <see cref="Exists"/> is false until it is drafted.</summary>
+public sealed record AgreementState
+{
+    public bool Exists { get; init; }
+
+    public string Title { get; init; } = "";
+
+    public ImmutableArray<AgencyCode> Parties { get; init; } = [];
+
+    public ImmutableArray<CooperationArea> Areas { get; init; } = [];
+
+    public ImmutableArray<ResponseClause> ResponseClauses { get; init; } = [];
+
+    public AgreementStatus Status { get; init; }
+
+    public DateOnly? SignedOn { get; init; }
+
+    public ImmutableArray<Signatory> Signatories { get; init; } = [];
+
+    public DateOnly? ExpiresOn { get; init; }
+
+    public ImmutableArray<CommitmentView> Commitments { get; init; } = [];
+
+    /// <summary>Numbers of the commitments that ever went overdue (each counts once as closed late on the scorecard).</summary>
+    public ImmutableArray<int> WentOverdue { get; init; } = [];
+
+    public ImmutableArray<RequestRecord> Requests { get; init; } = [];
+}
