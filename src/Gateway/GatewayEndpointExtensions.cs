@@ -10,6 +10,7 @@ public static class GatewayEndpointExtensions
     /// <summary>Middleware and endpoints: authentication, rate limits, /api, /hubs/console, /health, the web console.</summary>
     public static WebApplication MapPolicingHubGateway(this WebApplication app)
     {
+        app.UseGatewayProblemDetails();
         app.UseGatewaySecurity();
         app.MapGatewayApi();
         app.MapConsoleFeed();

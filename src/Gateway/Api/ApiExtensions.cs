@@ -1,12 +1,54 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PolicingHub.Gateway.Api.Agencies;
+using PolicingHub.Gateway.Api.Agreements;
+using PolicingHub.Gateway.Api.Audit;
+using PolicingHub.Gateway.Api.Cluster;
+using PolicingHub.Gateway.Api.Http;
+using PolicingHub.Gateway.Api.Tasks;
 
 namespace PolicingHub.Gateway.Api;
 
 public static class ApiExtensions
 {
-    public static IServiceCollection AddGatewayApi(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>The REST API's services: JSON (enums by name), error mapping, command audit, cluster view, OpenAPI.</summary>
+    public static IServiceCollection AddGatewayApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSingleton<CommandAuditor>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        services.AddSingleton<ActivationCounter>();
+        services.AddOpenApi();
+        return services;
+    }
 
-    public static WebApplication MapGatewayApi(this WebApplication app) => app;
+    /// <summary>Known errors become ProblemDetails (and bodiless error statuses too); must come before security and endpoints.</summary>
+    public static WebApplication UseGatewayProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>Every endpoint under /api (each requires a policy; commands are audited), and the OpenAPI document.</summary>
+    public static WebApplication MapGatewayApi(this WebApplication app)
+    {
+        // Created now, so it counts every activation from the first request on.
+        _ = app.Services.GetRequiredService<ActivationCounter>();
+        var api = app.MapGroup("/api").AddEndpointFilter<AuditFilter>();
+        api.MapAgencyEndpoints();
+        api.MapAgreementEndpoints();
+        api.MapCommitmentEndpoints();
+        api.MapTaskEndpoints();
+        api.MapAuditEndpoints();
+        api.MapClusterEndpoints();
+        app.MapOpenApi();
+        return app;
+    }
 }

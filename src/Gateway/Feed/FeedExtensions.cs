@@ -1,12 +1,41 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
 
 namespace PolicingHub.Gateway.Feed;
 
 public static class FeedExtensions
 {
-    public static IServiceCollection AddConsoleFeed(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>The web console's files, embedded from src/Gateway/wwwroot.</summary>
+    private const string WebConsoleRoot = "PolicingHub.Gateway.wwwroot";
 
-    public static WebApplication MapConsoleFeed(this WebApplication app) => app;
+    /// <summary>SignalR, the entitlement index and the console feed (a hosted service). Options bind from <see cref="ConsoleFeedOptions.SectionName"/>.</summary>
+    public static IServiceCollection AddConsoleFeed(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConsoleFeedOptions>()
+            .Bind(configuration.GetSection(ConsoleFeedOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSignalR();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EntitlementIndex>();
+        services.TryAddSingleton<IConsoleSender, HubConsoleSender>();
+        services.TryAddSingleton<ConsolePresence>();
+        services.TryAddSingleton<ConsoleFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsoleFeed>());
+        return services;
+    }
+
+    /// <summary>The console hub at /hubs/console (policy "console") and the web console at / (index.html, console.js, lib/).</summary>
+    public static WebApplication MapConsoleFeed(this WebApplication app)
+    {
+        var files = new EmbeddedFileProvider(typeof(FeedExtensions).Assembly, WebConsoleRoot);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        // A connection ends when its token expires; the console reconnects with a fresh token and resumes from its position.
+        app.MapHub<ConsoleHub>(ConsoleHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
+        return app;
+    }
 }

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using PolicingHub.Gateway.Api.Http;
+using PolicingHub.Grains.Agencies;
+using PolicingHub.Grains.Agreements;
+using PolicingHub.Grains.Errors;
+using PolicingHub.Grains.Model;
+using PolicingHub.Grains.Tasks;
+
+namespace PolicingHub.Gateway.Api.Access;
+
+/// <summary>
+/// Reads that apply <see cref="Visibility"/>: what the actor may not see is reported exactly like what does not exist
+/// (the same 404 and message), so existence is never leaked. Partner commands check here first for the same reason.
+/// </summary>
+internal static class VisibleReads
+{
+    public static async Task<AgencyView> VisibleAgency(this ApiContext api, AgencyCode code)
+    {
+        if (!Visibility.CanSeeAgency(api.Actor.Role, api.Actor.Agency, code))
+        {
+            throw Missing("Agency", code.Value);
+        }
+        var view = await Get(api.Read<IAgencyGrain>(code.Value).Get(), "Agency", code.Value).ConfigureAwait(false);
+        return api.Actor.Role == ActorRole.Operator ? view with { Contacts = [], Agreements = [], OpenTasks = [] } : view;
+    }
+
+    public static async Task<AgreementView> VisibleAgreement(this ApiContext api, AgreementId id)
+    {
+        var view = await Get(api.Read<IAgreementGrain>(id.Value).Get(), "Agreement", id.Value).ConfigureAwait(false);
+        return Visibility.CanSeeAgreement(api.Actor.Role, api.Actor.Agency, view.Parties) ? view : throw Missing("Agreement", id.Value);
+    }
+
+    public static async Task<TaskView> VisibleTask(this ApiContext api, TaskId id)
+    {
+        var view = await Get(api.Read<ICooperationTaskGrain>(id.Value).Get(), "Task", id.Value).ConfigureAwait(false);
+        if (api.Actor.IsCoordinator)
+        {
+            return view;
+        }
+        var agreementParties = await api.PartiesOf(view.Agreement).ConfigureAwait(false);
+        return Visibility.CanSeeTask(api.Actor.Role, api.Actor.Agency, view.Assignee, view.Handling, agreementParties)
+            ? view
+            : throw Missing("Task", id.Value);
+    }
+
+    /// <summary>Before a partner's command: the same 404 as a read when the partner may not see the target.</summary>
+    public static async Task EnsurePartnerSeesAgreement(this ApiContext api, AgreementId id)
+    {
+        if (api.Actor.Role == ActorRole.Partner)
+        {
+            await api.VisibleAgreement(id).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task EnsurePartnerSeesTask(this ApiContext api, TaskId id)
+    {
+        if (api.Actor.Role == ActorRole.Partner)
+        {
+            await api.VisibleTask(id).ConfigureAwait(false);
+        }
+    }
+
+    public static NotFoundException Missing(string kind, string id) => new($"{kind} '{id}' was not found.");
+
+    /// <summary>The parties of an agreement; none when it does not exist.</summary>
+    public static async Task<ImmutableArray<AgencyCode>> PartiesOf(this ApiContext api, AgreementId id) =>
+        (await OrNull(api.Read<IAgreementGrain>(id.Value).Get()).ConfigureAwait(false))?.Parties ?? [];
+
+    /// <summary>The view, or null when the grain reports it does not exist.</summary>
+    public static async Task<T?> OrNull<T>(Task<T> read) where T : class
+    {
+        try
+        {
+            return await read.ConfigureAwait(false);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<T> Get<T>(Task<T> read, string kind, string id)
+    {
+        try
+        {
+            return await read.ConfigureAwait(false);
+        }
+        catch (NotFoundException)
+        {
+            throw Missing(kind, id);
+        }
+    }
+}

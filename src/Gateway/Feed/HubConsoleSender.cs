@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.SignalR;
+using PolicingHub.Runtime.Events;
+
+namespace PolicingHub.Gateway.Feed;
+
+/// <summary>Sends through <see cref="IHubContext{THub}"/> to a single connection, so each connection's order is its outbox's order.</summary>
+internal sealed class HubConsoleSender(IHubContext<ConsoleHub> hub) : IConsoleSender
+{
+    public const string EventMethod = "event";
+
+    public const string ClosedMethod = "feed-closed";
+
+    public Task SendEventAsync(string connectionId, EventEnvelope envelope, CancellationToken cancellationToken) =>
+        hub.Clients.Client(connectionId).SendAsync(EventMethod, envelope, cancellationToken);
+
+    public Task SendClosedAsync(string connectionId, string reason) =>
+        hub.Clients.Client(connectionId).SendAsync(ClosedMethod, reason);
+}

@@ -1,0 +1,13 @@
+namespace PolicingHub.Gateway.Security;
+
+/// <summary>The claim types and role names of PolicingHub tokens (wire names: stable).</summary>
+public static class GatewayClaims
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string Agency = "agency";
+
+    public const string Partner = "partner";
+    public const string Coordinator = "coordinator";
+    public const string Operator = "operator";
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PolicingHub.Gateway.Security;
+using PolicingHub.Grains.Model;
+
+namespace PolicingHub.Silo.Cli;
+
+/// <summary>
+/// <c>token --role partner|coordinator|operator [--agency JP-NPA] [--subject name] [--hours 12]</c>: prints a token signed
+/// with the silo's key (PolicingHub:Auth, from appsettings.json and environment variables) and exits.
+/// </summary>
+internal static class TokenCommand
+{
+    public const string Name = "token";
+
+    public const string Usage = "usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]";
+
+    public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
+
+    public static IConfiguration LoadConfiguration()
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        return new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+    }
+
+    /// <returns>0 with the token on <paramref name="output"/>; 2 with the problem on <paramref name="error"/>.</returns>
+    public static int Run(IReadOnlyList<string> args, IConfiguration configuration, TextWriter output, TextWriter error)
+    {
+        if (!TryParse(args, out var options, out var problem))
+        {
+            error.WriteLine(problem);
+            error.WriteLine(Usage);
+            return 2;
+        }
+        var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        var invalid = auth.Validate(new ValidationContext(auth)).FirstOrDefault();
+        if (invalid is not null)
+        {
+            error.WriteLine($"{AuthOptions.SectionName}: {invalid.ErrorMessage}");
+            return 2;
+        }
+        var wrapped = Options.Create(auth);
+        var issuer = new TokenIssuer(new SigningKeyStore(wrapped, NullLogger<SigningKeyStore>.Instance), wrapped, TimeProvider.System,
+            NullLogger<TokenIssuer>.Instance);
+        try
+        {
+            output.WriteLine(issuer.Issue(options["role"] switch
+            {
+                GatewayClaims.Partner => ActorRole.Partner,
+                GatewayClaims.Coordinator => ActorRole.Coordinator,
+                _ => ActorRole.Operator,
+            }, options.GetValueOrDefault("agency"), options.GetValueOrDefault("subject"),
+                options.TryGetValue("hours", out var hours) ? TimeSpan.FromHours(double.Parse(hours, CultureInfo.InvariantCulture)) : null));
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static bool TryParse(IReadOnlyList<string> args, out Dictionary<string, string> options, out string problem)
+    {
+        options = new Dictionary<string, string>(StringComparer.Ordinal);
+        problem = string.Empty;
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
+            if (name is not ("role" or "agency" or "subject" or "hours") || i + 1 >= args.Count || !options.TryAdd(name, args[i + 1]))
+            {
+                problem = $"unexpected or incomplete argument '{args[i]}'";
+                return false;
+            }
+        }
+        if (options.GetValueOrDefault("role") is not (GatewayClaims.Partner or GatewayClaims.Coordinator or GatewayClaims.Operator))
+        {
+            problem = "--role must be partner, coordinator or operator";
+            return false;
+        }
+        if (options.TryGetValue("hours", out var hours)
+            && !(double.TryParse(hours, NumberStyles.Float, CultureInfo.InvariantCulture, out var h) && h > 0 && h <= 24 * 366))
+        {
+            problem = "--hours must be a positive number of hours (at most a year)";
+            return false;
+        }
+        return true;
+    }
+}

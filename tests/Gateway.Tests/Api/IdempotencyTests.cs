@@ -1,0 +1,89 @@
+using System.Net;
+using PolicingHub.Gateway.Tests.Support;
+
+namespace PolicingHub.Gateway.Tests.Api;
+
+public sealed class IdempotencyTests(GatewayFactory factory) : IClassFixture<GatewayFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => factory.SeedDemoAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_create_retried_with_the_same_key_returns_the_same_task_and_creates_it_once()
+    {
+        using var coordinator = factory.Coordinator();
+        var key = Guid.NewGuid().ToString();
+        var before = await HubState.ReadAsync(factory);
+
+        var first = await coordinator.PostJsonAsync("/api/tasks", Scenario.TaskRequest(), key);
+        var afterFirst = await HubState.ReadAsync(factory);
+        var second = await coordinator.PostJsonAsync("/api/tasks", Scenario.TaskRequest(), key);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, second.StatusCode));
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(afterFirst.DomainEvents, (await HubState.ReadAsync(factory)).DomainEvents);
+        Assert.True(afterFirst.DomainEvents > before.DomainEvents);
+        var tasks = await coordinator.GetAsync<IdOnly[]>("/api/tasks");
+        Assert.Single(tasks, t => $"/api/tasks/{t.Id}" == first.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_same_key_from_another_subject_is_another_command()
+    {
+        var key = Guid.NewGuid().ToString();
+        using var alice = factory.Coordinator("alice");
+        using var bob = factory.Coordinator("bob");
+
+        var fromAlice = await alice.PostJsonAsync("/api/tasks", Scenario.TaskRequest(), key);
+        var fromBob = await bob.PostJsonAsync("/api/tasks", Scenario.TaskRequest(), key);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (fromAlice.StatusCode, fromBob.StatusCode));
+        Assert.NotEqual(fromAlice.Headers.Location, fromBob.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_retried_step_replays_its_outcome_without_a_second_effect()
+    {
+        var id = await factory.AssignTaskAsync();
+        using var japan = factory.Partner("JP-NPA");
+        var body = new { officer = "Insp. Duty", eta = DateTimeOffset.UtcNow.AddDays(1) };
+        var key = Guid.NewGuid().ToString();
+
+        var first = await japan.PostJsonAsync($"/api/tasks/{id}/acknowledge", body, key);
+        var before = await HubState.ReadAsync(factory);
+        var retry = await japan.PostJsonAsync($"/api/tasks/{id}/acknowledge", body, key);
+        var withoutKey = await japan.PostJsonAsync($"/api/tasks/{id}/acknowledge", body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(before.DomainEvents, (await HubState.ReadAsync(factory)).DomainEvents);
+        await withoutKey.ProblemAsync(409);
+    }
+
+    [Fact]
+    public async Task A_key_reused_for_another_command_on_the_same_grain_is_a_409()
+    {
+        using var coordinator = factory.Coordinator();
+        var key = Guid.NewGuid().ToString();
+        var created = await coordinator.PostJsonAsync("/api/tasks", Scenario.TaskRequest(), key);
+
+        var reused = await coordinator.PostJsonAsync($"{created.Headers.Location}/cancel", new { reason = "duplicate" }, key);
+
+        var problem = await reused.ProblemAsync(409);
+        Assert.Equal("Idempotency key reused", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task An_unusable_key_is_a_field_error()
+    {
+        using var coordinator = factory.Coordinator();
+
+        var problem = await (await coordinator.PostJsonAsync("/api/tasks", Scenario.TaskRequest(), new string('k', 200))).ProblemAsync(400);
+
+        Assert.Equal(["Idempotency-Key"], problem.ErrorFields());
+    }
+
+    private sealed record IdOnly(string Id);
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http;
+using PolicingHub.Gateway.Api.Http;
+using PolicingHub.Grains.Errors;
+using PolicingHub.Runtime;
+
+namespace PolicingHub.Gateway.Tests.Api;
+
+public sealed class ProblemMapperTests
+{
+    public static TheoryData<Exception, int, string> Mappings => new()
+    {
+        { new DomainValidationException("assignee: must be a party"), 400, "Invalid command" },
+        { new ForbiddenException("no"), 403, "Forbidden" },
+        { new NotFoundException("gone"), 404, "Not found" },
+        { new InvalidTransitionException("not now"), 409, "Invalid transition" },
+        { new ConflictException("exists"), 409, "Conflict" },
+        { new IdempotencyKeyReusedException("other method"), 409, "Idempotency key reused" },
+        { new GrainCallTimeoutException("late"), 504, "Grain call timed out" },
+        { new BadHttpRequestException("big", 413), 413, "Payload too large" },
+        { new BadHttpRequestException("bad"), 400, "Bad request" },
+        { new MalformedBodyException("{"), 400, "Malformed request body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mappings))]
+    public void Each_known_error_maps_to_one_status_and_title(Exception error, int status, string title)
+    {
+        var problem = ProblemMapper.From(error)!;
+
+        Assert.Equal((status, title), (problem.Status, problem.Title));
+        Assert.Equal($"{status} {title}", ProblemMapper.Outcome(error));
+    }
+
+    [Fact]
+    public void A_domain_validation_message_names_its_field()
+    {
+        var problem = ProblemMapper.From(new DomainValidationException("assignee: JP-NPA is not a party"))!;
+
+        Assert.Equal(["JP-NPA is not a party"], problem.Errors!["assignee"]);
+    }
+
+    [Fact]
+    public void An_unexpected_error_has_no_problem_and_is_audited_as_a_500()
+    {
+        Assert.Null(ProblemMapper.From(new InvalidOperationException("secret detail")));
+        Assert.Equal("500 Internal Server Error", ProblemMapper.Outcome(new InvalidOperationException("secret detail")));
+    }
+}

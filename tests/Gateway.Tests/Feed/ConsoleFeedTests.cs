@@ -1,0 +1,269 @@
+using Microsoft.AspNetCore.SignalR;
+using PolicingHub.Gateway.Feed;
+using PolicingHub.Grains.Model;
+using PolicingHub.Runtime.Events;
+using static PolicingHub.Gateway.Tests.Feed.DomainEvents;
+
+namespace PolicingHub.Gateway.Tests.Feed;
+
+public sealed class ConsoleFeedTests
+{
+    private const string Hub = "KR-KNPA";
+    private const string Npa = "JP-NPA";
+    private const string Rcmp = "CA-RCMP";
+
+    /// <summary>Agencies, one KR–JP agreement (GREEN and RED tasks to JP) and one KR–CA agreement; positions 1..n.</summary>
+    private static void History(FeedHarness h)
+    {
+        foreach (var agency in new[] { Hub, Npa, Rcmp })
+        {
+            h.Log.Append(h.Events.AgencyRegistered(agency), ring: false);
+        }
+        h.Log.Append(h.Events.AgreementDrafted("MOU-KR-JP", Hub, Npa), ring: false);
+        h.Log.Append(h.Events.AgreementDrafted("MOU-KR-CA", Hub, Rcmp), ring: false);
+        h.Log.Append(h.Events.TaskAssigned("T-GREEN", "MOU-KR-JP", Hub, Npa, HandlingCode.Green), ring: false);
+        h.Log.Append(h.Events.TaskAssigned("T-RED", "MOU-KR-JP", Hub, Npa, HandlingCode.Red), ring: false);
+        h.Log.Append(h.Events.AuditRecorded(1), ring: false);
+        h.Log.Append(h.Events.CommitmentAdded("MOU-KR-CA", Rcmp), ring: false);
+    }
+
+    [Fact]
+    public async Task The_index_is_rebuilt_from_the_whole_log_before_the_first_subscription_is_served()
+    {
+        await using var h = await FeedHarness.StartAsync(before: History);
+        var npa = h.Connect("npa", Partner(Npa));
+
+        Assert.Equal(0, await npa.SubscribeAsync(0));
+
+        Assert.Equal([2, 4, 6, 7], await npa.Received(4));
+        Assert.Equal(9, h.Feed.ProcessedPosition);
+    }
+
+    [Fact]
+    public async Task A_subscriber_gets_every_entitled_event_after_its_position_in_order_then_live_ones()
+    {
+        await using var h = await FeedHarness.StartAsync(before: History);
+        var coordinator = h.Connect("coord", Coordinator);
+        var npa = h.Connect("npa", Partner(Npa));
+        var ops = h.Connect("ops", Operator);
+
+        Assert.Equal(4, await coordinator.SubscribeAsync(4));
+        Assert.Equal(4, await npa.SubscribeAsync(4));
+        Assert.Equal(0, await ops.SubscribeAsync(0));
+        Assert.Equal([5, 6, 7, 9], await coordinator.Received(4));
+        Assert.Equal([1, 2, 3], await ops.Received(3));
+
+        h.Commit(h.Events.TaskAcknowledged("T-RED", Npa));          // 10
+        h.Commit(h.Events.AgencyStatusChanged(Rcmp, 1));           // 11
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));            // 12
+
+        Assert.Equal([5, 6, 7, 9, 10, 11, 12], await coordinator.Received(7));
+        Assert.Equal([6, 7, 10, 12], await npa.Received(4));
+        Assert.Equal([1, 2, 3, 11, 12], await ops.Received(5));
+    }
+
+    [Fact]
+    public async Task Events_committed_while_a_console_replays_arrive_exactly_once_and_in_order()
+    {
+        await using var h = await FeedHarness.StartAsync(new ConsoleFeedOptions { PageSize = 3, OutboxCapacity = 4096 });
+        const int total = 1500;
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < total; i++)
+            {
+                h.Commit(i % 3 == 0 ? h.Events.AgencyStatusChanged(Rcmp, i) : h.Events.AgencyStatusChanged(Npa, i));
+            }
+        });
+        var consoles = Enumerable.Range(0, 8).Select(i => h.Connect($"c{i}", i % 2 == 0 ? Partner(Npa) : Coordinator)).ToArray();
+
+        foreach (var console in consoles)
+        {
+            await console.SubscribeAsync(0);
+        }
+        await writer.Within();
+
+        long[] npaPositions = [.. Enumerable.Range(1, total).Where(p => (p - 1) % 3 != 0).Select(p => (long)p)];
+        long[] allPositions = [.. Enumerable.Range(1, total).Select(p => (long)p)];
+        for (var i = 0; i < consoles.Length; i++)
+        {
+            var expected = i % 2 == 0 ? npaPositions : allPositions;
+            Assert.Equal(expected, await consoles[i].Received(expected.Length));
+        }
+    }
+
+    [Fact]
+    public async Task A_replay_leaves_out_a_task_reassigned_away_while_the_console_was_offline()
+    {
+        await using var h = await FeedHarness.StartAsync(before: History);
+        var watcher = h.Connect("watcher", Coordinator);
+        await watcher.SubscribeAsync(9);
+        h.Commit(h.Events.TaskAcknowledged("T-RED", Npa));                                   // 10
+        h.Commit(h.Events.TaskReassigned("T-RED", "MOU-KR-JP", Npa, Hub, HandlingCode.Red)); // 11
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));                                      // 12
+        await watcher.Received(3);
+        var npa = h.Connect("npa", Partner(Npa));
+        var hub = h.Connect("hub", Partner(Hub));
+
+        await npa.SubscribeAsync(0);
+        await hub.SubscribeAsync(0);
+
+        Assert.Equal([2, 4, 6, 12], await npa.Received(4));
+        Assert.Equal([1, 4, 5, 6, 7, 9, 10, 11], await hub.Received(8));
+    }
+
+    [Fact]
+    public async Task A_connected_console_is_told_when_its_task_is_reassigned_away_and_then_hears_no_more_of_it()
+    {
+        await using var h = await FeedHarness.StartAsync(before: History);
+        var npa = h.Connect("npa", Partner(Npa));
+        await npa.SubscribeAsync(9);
+
+        h.Commit(h.Events.TaskReassigned("T-RED", "MOU-KR-JP", Npa, Hub, HandlingCode.Red)); // 10
+        h.Commit(h.Events.TaskUpdatePosted("T-RED", Hub));                                    // 11
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));                                       // 12
+
+        Assert.Equal([10, 12], await npa.Received(2));
+    }
+
+    [Fact]
+    public async Task A_position_below_zero_resumes_from_the_start_and_one_beyond_the_log_from_its_end()
+    {
+        await using var h = await FeedHarness.StartAsync(before: History);
+        var early = h.Connect("early", Coordinator);
+        var late = h.Connect("late", Coordinator);
+
+        Assert.Equal(0, await early.SubscribeAsync(-5));
+        Assert.Equal(9, await late.SubscribeAsync(1_000));
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));
+
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 9, 10], await early.Received(9));
+        Assert.Equal([10], await late.Received(1));
+    }
+
+    [Fact]
+    public async Task A_second_subscribe_on_the_same_connection_is_refused()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        var console = h.Connect("c", Coordinator);
+        await console.SubscribeAsync(0);
+
+        var error = await Assert.ThrowsAsync<HubException>(() => console.SubscribeAsync(0));
+
+        Assert.Equal("This connection is already subscribed.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_token_without_a_known_role_receives_nothing()
+    {
+        await using var h = await FeedHarness.StartAsync(before: History);
+        var nobody = h.Connect("nobody", null);
+        var coordinator = h.Connect("coord", Coordinator);
+        await nobody.SubscribeAsync(0);
+        await coordinator.SubscribeAsync(0);
+
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));
+
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 9, 10], await coordinator.Received(9));
+        Assert.Empty(nobody.ReceivedSoFar);
+    }
+
+    [Fact]
+    public async Task A_disconnected_console_is_sent_nothing_more()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        var gone = h.Connect("gone", Coordinator);
+        var stays = h.Connect("stays", Coordinator);
+        await gone.SubscribeAsync(0);
+        await stays.SubscribeAsync(0);
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));
+        await gone.Received(1);
+
+        h.Feed.Disconnect("gone");
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 2));
+
+        Assert.Equal([1, 2], await stays.Received(2));
+        Assert.Equal([1], gone.ReceivedSoFar);
+        Assert.Equal(1, h.Feed.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task A_stalled_console_holds_up_nobody_and_once_it_drains_catches_up_exactly_from_the_log()
+    {
+        await using var h = await FeedHarness.StartAsync(new ConsoleFeedOptions { OutboxCapacity = 16, PageSize = 5 });
+        var slow = h.Connect("slow", Coordinator);
+        var fast = h.Connect("fast", Coordinator);
+        await slow.SubscribeAsync(0);
+        await fast.SubscribeAsync(0);
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 0));
+        await slow.Received(1);
+        h.Sender.Stall("slow");
+
+        for (var i = 1; i <= 100; i++)
+        {
+            h.Commit(h.Events.AgencyStatusChanged(Npa, i));
+        }
+        long[] all = [.. Enumerable.Range(1, 101).Select(p => (long)p)];
+        Assert.Equal(all, await fast.Received(101));
+        Assert.Equal([1], slow.ReceivedSoFar);
+
+        h.Sender.Release("slow");
+        Assert.Equal(all, await slow.Received(101));
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 101));
+
+        Assert.Equal([.. all, 102], await slow.Received(102));
+        Assert.Equal([.. all, 102], await fast.Received(102));
+        Assert.Empty(h.Sender.Closed);
+        Assert.Equal(2, h.Feed.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task A_console_catching_up_after_falling_behind_is_still_told_of_a_task_taken_away_meanwhile()
+    {
+        await using var h = await FeedHarness.StartAsync(new ConsoleFeedOptions { OutboxCapacity = 16, PageSize = 5 }, History);
+        var npa = h.Connect("npa", Partner(Npa));
+        await npa.SubscribeAsync(9);
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 0));                                       // 10
+        await npa.Received(1);
+        h.Sender.Stall("npa");
+
+        for (var i = 1; i <= 30; i++)
+        {
+            h.Commit(h.Events.AgencyStatusChanged(Npa, i));                                   // 11..40
+        }
+        h.Commit(h.Events.TaskReassigned("T-RED", "MOU-KR-JP", Npa, Hub, HandlingCode.Red)); // 41
+        h.Commit(h.Events.TaskUpdatePosted("T-RED", Hub));                                    // 42
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 31));                                      // 43
+        h.Sender.Release("npa");
+
+        Assert.Equal([.. Enumerable.Range(10, 32).Select(p => (long)p), 43], await npa.Received(33));
+    }
+
+    [Fact]
+    public async Task The_pump_survives_a_failing_read_and_catches_up_on_the_safety_tick()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        var console = h.Connect("c", Coordinator);
+        await console.SubscribeAsync(0);
+
+        h.Log.FailingReads = 1;
+        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));
+        await h.Log.ReadFailed.Task.Within();
+        h.Log.Append(h.Events.AgencyStatusChanged(Npa, 2), ring: false);
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal([1, 2], await console.Received(2));
+    }
+
+    [Fact]
+    public async Task Events_committed_without_a_doorbell_are_picked_up_on_the_safety_tick()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        var console = h.Connect("c", Coordinator);
+        await console.SubscribeAsync(0);
+
+        h.Log.Append(h.Events.AgencyStatusChanged(Npa, 1), ring: false);
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal([1], await console.Received(1));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Configuration;
+using PolicingHub.Gateway.Tests.Support;
+using PolicingHub.Silo.Cli;
+
+namespace PolicingHub.Gateway.Tests.Host;
+
+public sealed class TokenCommandTests(GatewayFactory factory) : IClassFixture<GatewayFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => factory.SeedDemoAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_token_command_prints_a_partner_token_the_API_accepts_for_that_agency()
+    {
+        var (exit, output, error) = Run("--role", "partner", "--agency", "JP-NPA", "--subject", "desk-tokyo", "--hours", "1");
+
+        Assert.Equal((0, string.Empty), (exit, error));
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.Trim());
+        var agreements = await client.GetAsync<IdOnly[]>("/api/agreements");
+        Assert.Equal([Scenario.KoreaJapan], agreements.Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task A_coordinator_token_from_the_command_reaches_coordinator_endpoints()
+    {
+        var (exit, output, _) = Run("--role", "coordinator");
+
+        Assert.Equal(0, exit);
+        using var client = factory.ClientWithToken(output.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/audit/verify")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("--role", "partner")]
+    [InlineData("--role", "admin")]
+    [InlineData("--role", "partner", "--agency", "japan")]
+    [InlineData("--role", "operator", "--hours", "-3")]
+    [InlineData("--role", "operator", "--colour", "blue")]
+    [InlineData("--role")]
+    public void Bad_arguments_exit_with_2_and_print_no_token(params string[] args)
+    {
+        var (exit, output, error) = Run(args);
+
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.NotEqual(string.Empty, error);
+    }
+
+    private (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("PolicingHub:Auth:SigningKeyPath", factory.SigningKeyPath)])
+            .Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = TokenCommand.Run(args, configuration, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private sealed record IdOnly(string Id);
+}
