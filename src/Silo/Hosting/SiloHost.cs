@@ -21,6 +21,9 @@ internal static class SiloHost
         {
             builder.Configuration.AddInMemoryCollection([new($"{SiloOptions.SectionName}:{nameof(SiloOptions.SeedDemo)}", "true")]);
         }
+        // Request-start/finish logs carry the full URL, and a console's WebSocket URL carries its access_token:
+        // that category stays at Warning whatever the configuration says, so tokens never reach a log.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         if (!HasConfiguredUrls(builder.Configuration))
         {
             builder.WebHost.UseUrls(DefaultUrl);
