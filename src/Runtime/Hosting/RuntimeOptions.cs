@@ -10,6 +10,9 @@ public sealed class RuntimeOptions : IValidatableObject
     /// <summary>How long a caller waits for a grain call unless the reference says otherwise.</summary>
     public TimeSpan DefaultCallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often waiting calls are checked against their deadlines (a deadline's precision).</summary>
+    public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>An activation idle this long is collected.</summary>
     public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
 
@@ -27,6 +30,7 @@ public sealed class RuntimeOptions : IValidatableObject
         foreach (var (name, value) in new[]
         {
             (nameof(DefaultCallTimeout), DefaultCallTimeout),
+            (nameof(DeadlineSweepInterval), DeadlineSweepInterval),
             (nameof(CollectionAge), CollectionAge),
             (nameof(CollectionQuantum), CollectionQuantum),
             (nameof(DeactivationTimeout), DeactivationTimeout),

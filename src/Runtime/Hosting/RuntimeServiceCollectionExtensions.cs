@@ -41,6 +41,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<ActivationServices>();
         services.TryAddSingleton<Catalog>();
         services.TryAddSingleton<GrainDispatcher>();
+        services.TryAddSingleton<CallDeadlines>();
         services.TryAddSingleton<MessageDispatcher>();
         services.TryAddSingleton<GrainActivator>();
         services.TryAddSingleton<PersistentStateServices>();

@@ -10,9 +10,12 @@ namespace PolicingHub.Runtime.Invocation;
 /// The one path every grain call takes, from a proxy or from a message: deadline, argument copies, the activation's
 /// admission (an idle activation runs the call on the caller's thread, without a queue hop), the result copy.
 /// </summary>
-internal sealed class GrainDispatcher(Catalog catalog, TimeProvider time, IOptions<RuntimeOptions> options, RuntimeMetrics metrics, Copier copier)
+internal sealed class GrainDispatcher(
+    Catalog catalog, TimeProvider time, IOptions<RuntimeOptions> options, RuntimeMetrics metrics, Copier copier, CallDeadlines deadlines)
 {
     private readonly TimeSpan _defaultTimeout = options.Value.DefaultCallTimeout;
+
+    public Copier Copier => copier;
 
     public Task<TResult> InvokeAsync<TResult>(GrainId grainId, MethodDescriptor<TResult> method, object?[] arguments, CallOptions? callOptions)
     {
@@ -40,17 +43,16 @@ internal sealed class GrainDispatcher(Catalog catalog, TimeProvider time, IOptio
                     activation.Exit(context, method.IsReadOnly);
                     return Completed(turn, method, started);
                 }
-                turn.ContinueWith(static (_, state) =>
-                {
-                    var c = (CallContext)state!;
-                    c.Target!.Exit(c, c.Method!.IsReadOnly);
-                }, context, TaskContinuationOptions.ExecuteSynchronously);
-                return AwaitAsync(turn, method, grainId, deadline, started);
+                var inline = new PendingCall<TResult>(this, method, grainId, context, started);
+                inline.Follow(turn, item: null);
+                deadlines.Track(inline);
+                return inline.Task;
             }
-            var item = new RequestWorkItem<TResult>(grainId, method, arguments, context);
-            if (activation.Enqueue(item))
+            var call = new PendingCall<TResult>(this, method, grainId, context, started);
+            if (activation.Enqueue(new RequestWorkItem<TResult>(grainId, method, arguments, context, call)))
             {
-                return AwaitAsync(item.Task, method, grainId, deadline, started);
+                deadlines.Track(call);
+                return call.Task;
             }
             // The activation finished deactivating between lookup and enqueue: look it up again.
         }
@@ -70,29 +72,6 @@ internal sealed class GrainDispatcher(Catalog catalog, TimeProvider time, IOptio
         return turn.IsCompletedSuccessfully && method.ResultNeedsCopy ? Task.FromResult(copier.Copy(turn.Result)) : turn;
     }
 
-    private async Task<TResult> AwaitAsync<TResult>(Task<TResult> turn, MethodDescriptor<TResult> method, GrainId grainId, DateTimeOffset deadline, long started)
-    {
-        var remaining = deadline - time.GetUtcNow();
-        TResult result;
-        try
-        {
-            result = await turn.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time).ConfigureAwait(false);
-        }
-        catch (TimeoutException ex) when (!turn.IsFaulted || turn.Exception!.InnerException != ex)
-        {
-            Record(false, started);
-            throw new GrainCallTimeoutException(
-                $"{method.Name} on {grainId} did not answer before its deadline {deadline:O}; its outcome is unknown.");
-        }
-        catch
-        {
-            Record(false, started);
-            throw;
-        }
-        Record(true, started);
-        return method.ResultNeedsCopy ? copier.Copy(result) : result;
-    }
-
     private object?[] CopyArguments(MethodDescriptor method, object?[] arguments)
     {
         var copies = new object?[arguments.Length];
@@ -103,7 +82,7 @@ internal sealed class GrainDispatcher(Catalog catalog, TimeProvider time, IOptio
         return copies;
     }
 
-    private void Record(bool success, long started)
+    public void Record(bool success, long started)
     {
         if (!success)
         {
