@@ -33,9 +33,8 @@ public sealed class SqliteCommandLedger(SqliteDatabase database) : ICommandLedge
         GrainId grainId, string idempotencyKey, string method, CommandOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return database.WriteAsync(async (connection, transaction, token) =>
-        {
-            await using var command = connection.Command(
+        return database.WriteAsync((statements, transaction, token) =>
+            statements.Get(
                 """
                 INSERT INTO command_results (grain_id, idempotency_key, method, result_json, error_type, error_message, completed)
                 VALUES (@grain, @idempotency_key, @method, @result_json, @error_type, @error_message, 1)
@@ -46,13 +45,12 @@ public sealed class SqliteCommandLedger(SqliteDatabase database) : ICommandLedge
                     completed = 1
                 WHERE command_results.completed = 0
                 """, transaction)
-                .With("@grain", grainId.ToString())
-                .With("@idempotency_key", idempotencyKey)
-                .With("@method", method)
-                .With("@result_json", outcome.ResultJson)
-                .With("@error_type", outcome.ErrorType)
-                .With("@error_message", outcome.ErrorMessage);
-            return await command.ExecuteNonQueryAsync(token);
-        }, cancellationToken);
+                .Set("@grain", grainId.ToString())
+                .Set("@idempotency_key", idempotencyKey)
+                .Set("@method", method)
+                .Set("@result_json", outcome.ResultJson)
+                .Set("@error_type", outcome.ErrorType)
+                .Set("@error_message", outcome.ErrorMessage)
+                .ExecuteNonQueryAsync(token), cancellationToken);
     }
 }

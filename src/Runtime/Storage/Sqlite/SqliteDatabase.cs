@@ -6,7 +6,8 @@ namespace PolicingHub.Runtime.Storage.Sqlite;
 /// <summary>
 /// The SQLite file behind the embedded store. Creates its folder and schema on first use (WAL mode). All writes go
 /// through one dedicated connection, one transaction at a time (SQLite serializes writers anyway); reads use
-/// separate pooled connections, which WAL lets run alongside the writer.
+/// separate pooled connections, which WAL lets run alongside the writer. The write connection keeps its statements
+/// prepared (<see cref="SqliteStatementCache"/>), so a write does not compile its SQL again.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -16,6 +17,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private SqliteConnection? _writer;
+    private SqliteStatementCache? _statements;
     private bool _disposed;
 
     public SqliteDatabase(IOptions<SqliteStoreOptions> options)
@@ -61,17 +63,19 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction on the write connection; commits when it returns.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one BEGIN IMMEDIATE transaction on the write connection; commits when it returns.
+    /// Every statement of the work comes from the write connection's <see cref="SqliteStatementCache"/>.
+    /// </summary>
     internal async Task<T> WriteAsync<T>(
-        Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        Func<SqliteStatementCache, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var connection = _writer ??= await OpenWriterAsync(cancellationToken);
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await work(connection, transaction, cancellationToken);
+            var statements = await OpenWriterOnceAsync(cancellationToken);
+            using var transaction = _writer!.BeginTransaction(deferred: false);
+            var result = await work(statements, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -87,8 +91,7 @@ public sealed class SqliteDatabase : IDisposable
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer ??= await OpenWriterAsync(cancellationToken);
+            await OpenWriterOnceAsync(cancellationToken);
         }
         finally
         {
@@ -106,6 +109,8 @@ public sealed class SqliteDatabase : IDisposable
                 return;
             }
             _disposed = true;
+            _statements?.Dispose();
+            _statements = null;
             _writer?.Dispose();
             _writer = null;
             using var pooled = new SqliteConnection(_connectionString);
@@ -115,6 +120,19 @@ public sealed class SqliteDatabase : IDisposable
         {
             _writeGate.Release();
         }
+    }
+
+    /// <summary>The write connection's statements, opening it first if needed; call it holding the gate.</summary>
+    private async Task<SqliteStatementCache> OpenWriterOnceAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_statements is null)
+        {
+            var connection = await OpenWriterAsync(cancellationToken);
+            _statements = new SqliteStatementCache(connection);
+            Volatile.Write(ref _writer, connection);
+        }
+        return _statements;
     }
 
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)

@@ -31,23 +31,23 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, TimeProvider? ti
     {
         ArgumentNullException.ThrowIfNull(write);
         var data = write.Events.Select(e => SqliteValues.ParseJson(e.Data)).ToList();
-        return database.WriteAsync(async (connection, transaction, token) =>
+        return database.WriteAsync(async (statements, transaction, token) =>
         {
-            var version = await WriteStateAsync(connection, transaction, write, token)
-                ?? throw await ConflictAsync(connection, transaction, write.GrainId, write.StateName, write.ExpectedETag, token);
-            var events = await AppendEventsAsync(connection, transaction, write, data, token);
+            var version = await WriteStateAsync(statements, transaction, write, token)
+                ?? throw await ConflictAsync(statements, transaction, write.GrainId, write.StateName, write.ExpectedETag, token);
+            var events = await AppendEventsAsync(statements, transaction, write, data, token);
             if (write.Command is { } pending)
             {
-                await using var command = connection.Command(
+                await statements.Get(
                     """
                     INSERT INTO command_results (grain_id, idempotency_key, method, completed)
                     VALUES (@grain, @idempotency_key, @method, 0)
                     ON CONFLICT DO NOTHING
                     """, transaction)
-                    .With("@grain", write.GrainId.ToString())
-                    .With("@idempotency_key", pending.IdempotencyKey)
-                    .With("@method", pending.Method);
-                await command.ExecuteNonQueryAsync(token);
+                    .Set("@grain", write.GrainId.ToString())
+                    .Set("@idempotency_key", pending.IdempotencyKey)
+                    .Set("@method", pending.Method)
+                    .ExecuteNonQueryAsync(token);
             }
             return new WriteOutcome(SqliteValues.FormatETag(version), events);
         }, cancellationToken);
@@ -55,107 +55,105 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, TimeProvider? ti
 
     public Task<string> ClearAsync(
         GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction, token) =>
+        database.WriteAsync(async (statements, transaction, token) =>
         {
             var expected = SqliteValues.ParseETag(expectedETag);
             if (expectedETag is null || expected is not null)
             {
                 // Nothing expected: insert a tombstone only where no row (tombstone included) exists yet. Otherwise turn
                 // the row with the expected etag (a record or a tombstone) into a tombstone with the next etag.
-                await using var command = connection.Command(expected is null
-                    ? """
-                      INSERT INTO grain_state (grain_type, grain_key, state_name, etag, payload, updated_at)
-                      VALUES (@type, @key, @state, 1, NULL, @updated_at)
-                      ON CONFLICT DO NOTHING
-                      """
-                    : $"UPDATE grain_state SET etag = etag + 1, payload = NULL, updated_at = @updated_at WHERE {Key} AND etag = @etag",
-                    transaction)
-                    .WithKey(grainId, stateName)
-                    .With("@updated_at", SqliteValues.FormatTime(_time.GetUtcNow()))
-                    .With("@etag", expected);
+                var command = expected is null
+                    ? statements.Get(
+                        """
+                        INSERT INTO grain_state (grain_type, grain_key, state_name, etag, payload, updated_at)
+                        VALUES (@type, @key, @state, 1, NULL, @updated_at)
+                        ON CONFLICT DO NOTHING
+                        """, transaction)
+                    : statements.Get(
+                        $"UPDATE grain_state SET etag = etag + 1, payload = NULL, updated_at = @updated_at WHERE {Key} AND etag = @etag",
+                        transaction).Set("@etag", expected);
+                command.SetKey(grainId, stateName).Set("@updated_at", SqliteValues.FormatTime(_time.GetUtcNow()));
                 if (await command.ExecuteNonQueryAsync(token) == 1)
                 {
                     return SqliteValues.FormatETag((expected ?? 0) + 1);
                 }
             }
-            throw await ConflictAsync(connection, transaction, grainId, stateName, expectedETag, token);
+            throw await ConflictAsync(statements, transaction, grainId, stateName, expectedETag, token);
         }, cancellationToken);
 
     /// <summary>The new version, or null when the stored ETag is not the expected one.</summary>
     private static async Task<long?> WriteStateAsync(
-        SqliteConnection connection, SqliteTransaction transaction, StateWrite write, CancellationToken cancellationToken)
+        SqliteStatementCache statements, SqliteTransaction transaction, StateWrite write, CancellationToken cancellationToken)
     {
         var expected = SqliteValues.ParseETag(write.ExpectedETag);
         if (write.ExpectedETag is not null && expected is null)
         {
             return null;
         }
-        await using var command = connection.Command(expected is null
-            ? """
-              INSERT INTO grain_state (grain_type, grain_key, state_name, etag, payload, updated_at)
-              VALUES (@type, @key, @state, 1, @payload, @updated_at)
-              ON CONFLICT DO NOTHING
-              """
-            : $"UPDATE grain_state SET etag = etag + 1, payload = @payload, updated_at = @updated_at WHERE {Key} AND etag = @etag",
-            transaction)
-            .WithKey(write.GrainId, write.StateName)
-            .With("@payload", write.Payload)
-            .With("@updated_at", SqliteValues.FormatTime(write.Timestamp))
-            .With("@etag", expected);
-        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        var command = expected is null
+            ? statements.Get(
+                """
+                INSERT INTO grain_state (grain_type, grain_key, state_name, etag, payload, updated_at)
+                VALUES (@type, @key, @state, 1, @payload, @updated_at)
+                ON CONFLICT DO NOTHING
+                """, transaction)
+            : statements.Get(
+                $"UPDATE grain_state SET etag = etag + 1, payload = @payload, updated_at = @updated_at WHERE {Key} AND etag = @etag",
+                transaction).Set("@etag", expected);
+        var changed = await command
+            .SetKey(write.GrainId, write.StateName)
+            .Set("@payload", write.Payload)
+            .Set("@updated_at", SqliteValues.FormatTime(write.Timestamp))
+            .ExecuteNonQueryAsync(cancellationToken);
         return changed == 1 ? (expected ?? 0) + 1 : null;
     }
 
     private static async Task<IReadOnlyList<EventEnvelope>> AppendEventsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, StateWrite write, List<JsonElement> data, CancellationToken cancellationToken)
+        SqliteStatementCache statements, SqliteTransaction transaction, StateWrite write, List<JsonElement> data, CancellationToken cancellationToken)
     {
         if (write.Events.Count == 0)
         {
             return [];
         }
         var stream = write.GrainId.ToString();
-        long sequence;
-        await using (var last = connection.Command("SELECT COALESCE(MAX(sequence), 0) FROM events WHERE stream = @stream", transaction)
-            .With("@stream", stream))
-        {
-            sequence = (long)(await last.ExecuteScalarAsync(cancellationToken))!;
-        }
+        var sequence = (long)(await statements.Get("SELECT COALESCE(MAX(sequence), 0) FROM events WHERE stream = @stream", transaction)
+            .Set("@stream", stream)
+            .ExecuteScalarAsync(cancellationToken))!;
 
         var occurredAt = SqliteValues.FormatTime(write.Timestamp);
         var committed = new List<EventEnvelope>(write.Events.Count);
         for (var i = 0; i < write.Events.Count; i++)
         {
             var pending = write.Events[i];
-            await using var insert = connection.Command(
+            var position = (long)(await statements.Get(
                 """
                 INSERT INTO events (stream, sequence, type, occurred_at, data)
                 VALUES (@stream, @sequence, @type, @occurred_at, @data)
                 RETURNING position
                 """, transaction)
-                .With("@stream", stream)
-                .With("@sequence", ++sequence)
-                .With("@type", pending.Type)
-                .With("@occurred_at", occurredAt)
-                .With("@data", pending.Data);
-            var position = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+                .Set("@stream", stream)
+                .Set("@sequence", ++sequence)
+                .Set("@type", pending.Type)
+                .Set("@occurred_at", occurredAt)
+                .Set("@data", pending.Data)
+                .ExecuteScalarAsync(cancellationToken))!;
             committed.Add(new EventEnvelope(position, stream, sequence, pending.Type, write.Timestamp, data[i]));
         }
         return committed;
     }
 
     private static async Task<long?> ReadVersionAsync(
-        SqliteConnection connection, SqliteTransaction transaction, GrainId grainId, string stateName, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command($"SELECT etag FROM grain_state WHERE {Key}", transaction)
-            .WithKey(grainId, stateName);
-        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : null;
-    }
+        SqliteStatementCache statements, SqliteTransaction transaction, GrainId grainId, string stateName,
+        CancellationToken cancellationToken) =>
+        await statements.Get($"SELECT etag FROM grain_state WHERE {Key}", transaction)
+            .SetKey(grainId, stateName)
+            .ExecuteScalarAsync(cancellationToken) is long version ? version : null;
 
     private static async Task<InconsistentStateException> ConflictAsync(
-        SqliteConnection connection, SqliteTransaction transaction, GrainId grainId, string stateName, string? expected,
+        SqliteStatementCache statements, SqliteTransaction transaction, GrainId grainId, string stateName, string? expected,
         CancellationToken cancellationToken)
     {
-        var stored = await ReadVersionAsync(connection, transaction, grainId, stateName, cancellationToken);
+        var stored = await ReadVersionAsync(statements, transaction, grainId, stateName, cancellationToken);
         var storedETag = stored is null ? null : SqliteValues.FormatETag(stored.Value);
         return new InconsistentStateException(
             $"State '{stateName}' of grain {grainId} was not written: expected ETag {expected ?? "(none)"}, " +

@@ -35,9 +35,9 @@ public sealed class SqliteReminderTable(SqliteDatabase database) : IReminderTabl
     {
         ArgumentNullException.ThrowIfNull(entry);
         var periodMs = entry.IsOneShot ? -1L : (long)entry.Period.TotalMilliseconds;
-        return database.WriteAsync(async (connection, transaction, token) =>
+        return database.WriteAsync(async (statements, transaction, token) =>
         {
-            await using var command = connection.Command(
+            var etag = (long)(await statements.Get(
                 """
                 INSERT INTO reminders (grain_id, name, start_at, period_ms, etag)
                 VALUES (@grain, @name, @start_at, @period_ms, 1)
@@ -47,23 +47,21 @@ public sealed class SqliteReminderTable(SqliteDatabase database) : IReminderTabl
                     etag = reminders.etag + 1
                 RETURNING etag
                 """, transaction)
-                .With("@grain", entry.GrainId.ToString())
-                .With("@name", entry.Name)
-                .With("@start_at", SqliteValues.FormatTime(entry.StartAt))
-                .With("@period_ms", periodMs);
-            var etag = (long)(await command.ExecuteScalarAsync(token))!;
+                .Set("@grain", entry.GrainId.ToString())
+                .Set("@name", entry.Name)
+                .Set("@start_at", SqliteValues.FormatTime(entry.StartAt))
+                .Set("@period_ms", periodMs)
+                .ExecuteScalarAsync(token))!;
             return entry with { Period = ToPeriod(periodMs), ETag = SqliteValues.FormatETag(etag) };
         }, cancellationToken);
     }
 
     public Task<bool> RemoveAsync(GrainId grainId, string name, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction, token) =>
-        {
-            await using var command = connection.Command("DELETE FROM reminders WHERE grain_id = @grain AND name = @name", transaction)
-                .With("@grain", grainId.ToString())
-                .With("@name", name);
-            return await command.ExecuteNonQueryAsync(token) == 1;
-        }, cancellationToken);
+        database.WriteAsync(async (statements, transaction, token) =>
+            await statements.Get("DELETE FROM reminders WHERE grain_id = @grain AND name = @name", transaction)
+                .Set("@grain", grainId.ToString())
+                .Set("@name", name)
+                .ExecuteNonQueryAsync(token) == 1, cancellationToken);
 
     private static TimeSpan ToPeriod(long periodMs) => periodMs < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(periodMs);
 

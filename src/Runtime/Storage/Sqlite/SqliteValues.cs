@@ -42,4 +42,14 @@ internal static class SqliteValues
 
     public static SqliteCommand WithKey(this SqliteCommand command, GrainId grainId, string stateName) =>
         command.With("@type", grainId.Type).With("@key", grainId.Key).With("@state", stateName);
+
+    /// <summary>Sets the value of a parameter the command already has (a <see cref="SqliteStatementCache"/> command); null is SQL NULL.</summary>
+    public static SqliteCommand Set(this SqliteCommand command, string name, object? value)
+    {
+        command.Parameters[name].Value = value ?? DBNull.Value;
+        return command;
+    }
+
+    public static SqliteCommand SetKey(this SqliteCommand command, GrainId grainId, string stateName) =>
+        command.Set("@type", grainId.Type).Set("@key", grainId.Key).Set("@state", stateName);
 }
