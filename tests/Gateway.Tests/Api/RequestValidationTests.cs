@@ -111,8 +111,9 @@ public sealed class RequestValidationTests
     {
         var now = new DateTimeOffset(2026, 11, 22, 23, 0, 0, TimeSpan.FromHours(-5));
 
-        Assert.Matches("^T-20261123-[0-9A-F]{6}$", IdGenerator.TaskId(now, "a", null));
-        Assert.Matches("^MOU-[0-9A-F]{8}$", IdGenerator.AgreementId("a", null));
+        Assert.Matches("^T-20261123-[0-9A-F]{16}$", IdGenerator.TaskId(now, "a", null));
+        Assert.Matches("^MOU-[0-9A-F]{16}$", IdGenerator.AgreementId("a", null));
+        Assert.Equal(IdGenerator.TaskId(now, "a", "k"), IdGenerator.TaskId(now.AddDays(1), "a", "k")); // a retry after midnight
         Assert.Equal(IdGenerator.TaskId(now, "a", "k"), IdGenerator.TaskId(now, "a", "k"));
         Assert.NotEqual(IdGenerator.TaskId(now, "a", "k"), IdGenerator.TaskId(now, "b", "k"));
     }

@@ -30,7 +30,7 @@ public sealed class WorkflowTests
             responseClauses = new[] { new { area = "Cyberspace", priority = "Urgent", acknowledgeWithin = "PT8H", answerWithin = "3.00:00:00" } },
         });
         var agreement = await drafted.ReadAsync<AgreementView>();
-        Assert.Matches("^MOU-[0-9A-F]{8}$", agreement.Id.Value);
+        Assert.Matches("^MOU-[0-9A-F]{16}$", agreement.Id.Value);
         Assert.Equal(TimeSpan.FromHours(8), agreement.ResponseClauses.Single().AcknowledgeWithin);
         var path = $"/api/agreements/{agreement.Id}";
 
@@ -52,7 +52,7 @@ public sealed class WorkflowTests
             agreement = agreement.Id.Value, requestingAgency = "KR-KNPA", assignee = "AU-AFP", kind = "InformationRequest",
             area = "Cyberspace", priority = "Urgent", handling = "AmberStrict", title = "Botnet C2 servers", description = "Two IPs in Sydney.",
         })).ReadAsync<TaskView>();
-        Assert.Matches($"^T-{DateTime.UtcNow:yyyyMMdd}-[0-9A-F]{{6}}$", task.Id.Value);
+        Assert.Matches($"^T-{DateTime.UtcNow:yyyyMMdd}-[0-9A-F]{{16}}$", task.Id.Value);
         var steps = new (string Verb, object Body, CooperationTaskStatus Status)[]
         {
             ("acknowledge", new { officer = "Sgt. Lee", eta = DateTimeOffset.UtcNow.AddDays(2) }, CooperationTaskStatus.Acknowledged),

@@ -4,7 +4,7 @@ using PolicingHub.Grains.Model;
 
 namespace PolicingHub.Gateway.Api.Agreements;
 
-/// <summary>POST /api/agreements: an MOU to draft. Without an id the server names it "MOU-" and 8 hex digits.</summary>
+/// <summary>POST /api/agreements: an MOU to draft. Without an id the server names it "MOU-" and 16 hex digits.</summary>
 public sealed record DraftAgreementRequest(
     string? Id,
     string? Title,

@@ -5,19 +5,23 @@ using System.Text;
 namespace PolicingHub.Gateway.Api.Http;
 
 /// <summary>
-/// Ids for created agreements and tasks. With an Idempotency-Key the random part is derived from the subject and key,
-/// so a retried create names the same grain and the runtime replays its first outcome.
+/// Ids for created agreements and tasks: 64 random bits, so collisions stay negligible at any realistic volume. With an
+/// Idempotency-Key the id is derived from the subject and key alone (no date), so a retried create — even across
+/// midnight — names the same grain and the runtime replays its first outcome.
 /// </summary>
 internal static class IdGenerator
 {
-    /// <summary>"MOU-" and 8 hex digits.</summary>
-    public static string AgreementId(string subject, string? idempotencyKey) => $"MOU-{Hex(8, subject, idempotencyKey)}";
+    private const int Digits = 16;
 
-    /// <summary>"T-", the UTC date as yyyyMMdd, "-" and 6 hex digits.</summary>
-    public static string TaskId(DateTimeOffset now, string subject, string? idempotencyKey) =>
-        $"T-{now.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{Hex(6, subject, idempotencyKey)}";
+    /// <summary>"MOU-" and 16 hex digits.</summary>
+    public static string AgreementId(string subject, string? idempotencyKey) => $"MOU-{Hex(subject, idempotencyKey)}";
 
-    private static string Hex(int digits, string subject, string? idempotencyKey) => idempotencyKey is null
-        ? RandomNumberGenerator.GetHexString(digits)
-        : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{subject}\n{idempotencyKey}")))[..digits];
+    /// <summary>"T-", the UTC date as yyyyMMdd, "-" and 16 random hex digits; "T-K" and 16 hex digits of the key's hash with a key.</summary>
+    public static string TaskId(DateTimeOffset now, string subject, string? idempotencyKey) => idempotencyKey is null
+        ? $"T-{now.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{Hex(subject, null)}"
+        : $"T-K{Hex(subject, idempotencyKey)}";
+
+    private static string Hex(string subject, string? idempotencyKey) => idempotencyKey is null
+        ? RandomNumberGenerator.GetHexString(Digits)
+        : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{subject}\n{idempotencyKey}")))[..Digits];
 }

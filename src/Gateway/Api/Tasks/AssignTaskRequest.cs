@@ -6,7 +6,7 @@ namespace PolicingHub.Gateway.Api.Tasks;
 
 /// <summary>
 /// POST /api/tasks: a cooperation task under an active agreement. Without an id the server names it "T-", the UTC date
-/// (yyyyMMdd), "-" and 6 hex digits. The deadline comes from the agreement's response clause unless given.
+/// (yyyyMMdd), "-" and 16 hex digits. The deadline comes from the agreement's response clause unless given.
 /// </summary>
 public sealed record AssignTaskRequest(
     string? Id,
