@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PolicingHub.Gateway.Security;
+using PolicingHub.Grains.Model;
+
+namespace PolicingHub.Browser.Tests.Support;
+
+/// <summary>
+/// The whole silo (runtime, grains, gateway, web console) on real Kestrel at 127.0.0.1 on a free port, so a browser can
+/// reach it: the in-memory store, a signing key in a fresh temp directory, and helpers that mint tokens and make REST
+/// clients carrying them. Started by <see cref="StartAsync"/>; <see cref="BaseAddress"/> is where it listens.
+/// </summary>
+public sealed class LiveSilo : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("policinghub-browser-").FullName;
+
+    private LiveSilo()
+    {
+        UseKestrel(0);
+    }
+
+    /// <summary>The listening address, e.g. http://127.0.0.1:41234/ (from the server's address feature).</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static LiveSilo Start()
+    {
+        var silo = new LiveSilo();
+        try
+        {
+            silo.StartServer();
+            var addresses = silo.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            var address = addresses.Count == 1 && addresses.Single().StartsWith("http://127.0.0.1:", StringComparison.Ordinal)
+                ? addresses.Single()
+                : throw new InvalidOperationException($"Expected one address on 127.0.0.1, the silo listens on: {string.Join(", ", addresses)}");
+            silo.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+            return silo;
+        }
+        catch
+        {
+            silo.Dispose();
+            throw;
+        }
+    }
+
+    public string CoordinatorToken(string subject = "coordinator-browser") => Tokens.Issue(ActorRole.Coordinator, null, subject);
+
+    public string PartnerToken(string agency, string? subject = null) => Tokens.Issue(ActorRole.Partner, agency, subject ?? $"desk-{agency}");
+
+    /// <summary>A plain HttpClient over the network to <see cref="BaseAddress"/> (not the in-memory test handler).</summary>
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Coordinator() => ClientWithToken(CoordinatorToken());
+
+    private TokenIssuer Tokens => Services.GetRequiredService<TokenIssuer>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("PolicingHub:Store", "InMemory");
+        builder.UseSetting("PolicingHub:Auth:SigningKeyPath", Path.Combine(_directory, "signing-key.b64"));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
