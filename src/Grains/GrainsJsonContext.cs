@@ -21,6 +21,7 @@ namespace PolicingHub.Grains;
 [JsonSerializable(typeof(TaskState))]
 [JsonSerializable(typeof(AuditState))]
 [JsonSerializable(typeof(DirectoryState))]
+[JsonSerializable(typeof(DirectoryPageState))]
 // commands and arguments
 [JsonSerializable(typeof(RegisterAgency))]
 [JsonSerializable(typeof(SetReadiness))]

@@ -41,33 +41,22 @@ public sealed partial class AgreementGrain
         return Task.CompletedTask;
     }
 
-    /// <summary>Idempotent per task; a reassigned task's request moves to its new assignee.</summary>
-    public async Task RecordRequest(TaskId task, AgencyCode requester, AgencyCode assignee)
-    {
-        var current = Existing();
-        var existing = current.Requests.FirstOrDefault(r => r.Task == task);
-        var record = new RequestRecord(task, requester, assignee, false, false);
-        if (existing == record)
-        {
-            return;
-        }
-        var requests = existing is null ? current.Requests.Add(record) : current.Requests.Replace(existing, record);
-        await Commit(current with { Requests = requests }, []);
-    }
+    /// <summary>
+    /// Idempotent per open task; a reassigned task's request moves to its new assignee. The agreement keeps only the
+    /// open requests and per-agency counters, so a task not open here (never recorded, or answered) counts as new.
+    /// </summary>
+    public Task RecordRequest(TaskId task, AgencyCode requester, AgencyCode assignee)
+        => CommitRequests(RequestLedger.Record(Existing(), task, requester, assignee));
 
-    /// <summary>Idempotent per task: only the first answer counts.</summary>
-    public async Task RecordAnswer(TaskId task, AgencyCode assignee, bool onTime)
-    {
-        var current = Existing();
-        var existing = current.Requests.FirstOrDefault(r => r.Task == task)
-            ?? throw new NotFoundException($"task {task} is not a request under agreement {Id}");
-        if (existing.Answered)
-        {
-            return;
-        }
-        var answered = existing with { Assignee = assignee, Answered = true, AnsweredOnTime = onTime };
-        await Commit(current with { Requests = current.Requests.Replace(existing, answered) }, []);
-    }
+    /// <summary>Idempotent per task: only the first answer to an open request counts; an answer to anything else changes nothing.</summary>
+    public Task RecordAnswer(TaskId task, AgencyCode assignee, bool onTime)
+        => CommitRequests(RequestLedger.Answer(Existing(), task, assignee, onTime));
+
+    /// <summary>Idempotent: a cancelled task's request stays counted (sent, received, unanswered) but is no longer open.</summary>
+    public Task RecordWithdrawal(TaskId task)
+        => CommitRequests(RequestLedger.Withdraw(Existing(), task));
+
+    private Task CommitRequests(AgreementState next) => ReferenceEquals(next, state.State) ? Task.CompletedTask : Commit(next, []);
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {

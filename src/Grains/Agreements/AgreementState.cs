@@ -29,5 +29,9 @@ public sealed record AgreementState
     /// <summary>Numbers of the commitments that ever went overdue (each counts once as closed late on the scorecard).</summary>
     public ImmutableArray<int> WentOverdue { get; init; } = [];
 
-    public ImmutableArray<RequestRecord> Requests { get; init; } = [];
+    /// <summary>Request counters per agency (sent, received, answered, answered on time): what the scorecard counts.</summary>
+    public ImmutableArray<RequestCounts> RequestCounts { get; init; } = [];
+
+    /// <summary>The requests not answered yet, grouped by requester and assignee; answered requests are only counted.</summary>
+    public ImmutableArray<OpenRequests> OpenRequests { get; init; } = [];
 }

@@ -55,4 +55,7 @@ public interface IAgreementGrain : IGrainWithStringKey, IRemindable
     Task RecordRequest(TaskId task, AgencyCode requester, AgencyCode assignee);
 
     Task RecordAnswer(TaskId task, AgencyCode assignee, bool onTime);
+
+    /// <summary>A cancelled task's request will never be answered: it stays on the scorecard as unanswered and stops being open.</summary>
+    Task RecordWithdrawal(TaskId task);
 }

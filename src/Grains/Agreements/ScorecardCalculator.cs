@@ -5,7 +5,8 @@ namespace PolicingHub.Grains.Agreements;
 /// <summary>
 /// The scorecard as a pure function of the agreement's state. Closed = fulfilled commitments and commitments that went
 /// overdue (each once) plus answered requests; on time = commitments fulfilled by their due time plus requests answered
-/// by their deadline.
+/// by their deadline. Requests come from the counters of <see cref="RequestLedger"/>, so the cost does not grow with
+/// the requests made.
 /// </summary>
 internal static class ScorecardCalculator
 {
@@ -13,17 +14,14 @@ internal static class ScorecardCalculator
     {
         var closedCommitments = state.Commitments.Count(c => c.Status == CommitmentStatus.Fulfilled || state.WentOverdue.Contains(c.Number));
         var onTimeCommitments = state.Commitments.Count(c => c.Status == CommitmentStatus.Fulfilled && c.ClosedAt <= c.DueAt);
-        var answered = state.Requests.Count(r => r.Answered);
-        var onTimeAnswers = state.Requests.Count(r => r.Answered && r.AnsweredOnTime);
+        var answered = state.RequestCounts.Sum(c => c.Answered);
+        var onTimeAnswers = state.RequestCounts.Sum(c => c.AnsweredOnTime);
         var closed = closedCommitments + answered;
         double? percent = closed == 0 ? null : Math.Round(100.0 * (onTimeCommitments + onTimeAnswers) / closed, 1, MidpointRounding.AwayFromZero);
         var open = state.Commitments.Where(c => c.Status == CommitmentStatus.Open).ToList();
         DateTimeOffset? nextDue = open.Count == 0 ? null : open.Min(c => c.DueAt);
-        var parties = state.Parties.Select(p => new PartyCounts(
-            p,
-            state.Requests.Count(r => r.Requester == p),
-            state.Requests.Count(r => r.Assignee == p),
-            state.Requests.Count(r => r.Assignee == p && r.Answered))).ToImmutableArray();
+        var parties = state.Parties.Select(p => RequestLedger.CountsOf(state, p))
+            .Select(c => new PartyCounts(c.Agency, c.Sent, c.Received, c.Answered)).ToImmutableArray();
         return new Scorecard(percent, state.Commitments.Count(c => c.Status == CommitmentStatus.Overdue), nextDue, parties);
     }
 

@@ -72,6 +72,7 @@ public sealed partial class CooperationTaskGrain([PersistentState("task")] IPers
             CooperationTaskStatus.Accepted, CooperationTaskStatus.InProgress);
         var reason = Require.Text(command.Reason, "reason");
         await Save(task with { Status = CooperationTaskStatus.Cancelled, CancelReason = reason }, new TaskCancelled(Id, task.Assignee, reason));
+        await GrainFactory.GetGrain<IAgreementGrain>(task.Agreement.Value).RecordWithdrawal(Id);
         await UnregisterReminder(AcknowledgeReminder);
         await Agency(task.Assignee).NoteTask(Id, false);
         return state.State.Task!;

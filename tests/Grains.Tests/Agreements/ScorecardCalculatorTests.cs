@@ -81,15 +81,27 @@ public sealed class ScorecardCalculatorTests
         Assert.False(ScorecardCalculator.Same(a, a with { Parties = [new PartyCounts(Kr, 1, 0, 0), new PartyCounts(Jp, 0, 0, 0)] }));
     }
 
-    private static AgreementState State(CommitmentView[] commitments, RequestRecord[] requests, int[]? wentOverdue = null) => new()
+    /// <summary>The state after each request was recorded, then answered when marked so (the agreement keeps counters, not records).</summary>
+    private static AgreementState State(CommitmentView[] commitments, RequestRecord[] requests, int[]? wentOverdue = null)
     {
-        Exists = true,
-        Parties = [Kr, Jp],
-        Status = AgreementStatus.Active,
-        Commitments = [.. commitments],
-        Requests = [.. requests],
-        WentOverdue = [.. wentOverdue ?? []],
-    };
+        var state = new AgreementState
+        {
+            Exists = true,
+            Parties = [Kr, Jp],
+            Status = AgreementStatus.Active,
+            Commitments = [.. commitments],
+            WentOverdue = [.. wentOverdue ?? []],
+        };
+        foreach (var request in requests)
+        {
+            state = RequestLedger.Record(state, request.Task, request.Requester, request.Assignee);
+            state = request.Answered ? RequestLedger.Answer(state, request.Task, request.Assignee, request.AnsweredOnTime) : state;
+        }
+        return state;
+    }
+
+    /// <summary>A request as the task grain reports it over its life: sent, received, and whether (and in time) it was answered.</summary>
+    private sealed record RequestRecord(TaskId Task, AgencyCode Requester, AgencyCode Assignee, bool Answered, bool AnsweredOnTime);
 
     private static CommitmentView Commitment(int number, DateTimeOffset dueAt, CommitmentStatus status, DateTimeOffset? closedAt = null)
         => new(number, CooperationArea.Cyberspace, "commitment " + number, Jp, dueAt, status, closedAt, []);
