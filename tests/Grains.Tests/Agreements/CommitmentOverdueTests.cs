@@ -38,8 +38,11 @@ public sealed class CommitmentOverdueTests
         await using var silo = await DomainSilo.StartAsync();
         var agreement = await silo.ActiveAgreement();
         await agreement.AddCommitment(Hub.Commitment(silo, TimeSpan.FromDays(30)));
-        silo.Time.Advance(TimeSpan.FromDays(31));
+        // Advance exactly to the due time: jumping far past it while the reminder's call is in flight would expire
+        // that call on the fake clock (its 30 s deadline) before it ran, and its retry would lie beyond the jump.
+        silo.Time.Advance(TimeSpan.FromDays(30));
         await silo.WhenEvent(Stream, "commitment.overdue").Within();
+        silo.Time.Advance(TimeSpan.FromDays(1));
 
         var fulfilled = await agreement.Fulfil(new FulfilCommitment(Actors.Partner(Hub.Npa), 1, "Indicators shared via the 24/7 network"));
 
@@ -101,8 +104,9 @@ public sealed class CommitmentOverdueTests
         var agreement = await silo.ActiveAgreement();
         await agreement.AddCommitment(Hub.Commitment(silo, TimeSpan.FromDays(5)));
         await agreement.AddCommitment(Hub.Commitment(silo, TimeSpan.FromDays(50)));
-        silo.Time.Advance(TimeSpan.FromDays(6));
+        silo.Time.Advance(TimeSpan.FromDays(5)); // exactly to the due time (see above)
         await silo.WhenEvent(Stream, "commitment.overdue").Within();
+        silo.Time.Advance(TimeSpan.FromDays(1));
 
         await agreement.Terminate(Hub.Change("ended"));
         silo.Time.Advance(TimeSpan.FromDays(60));
