@@ -21,8 +21,6 @@ internal sealed class Catalog(GrainTypeRegistry registry, ActivationServices ser
         return _activations.GetOrAdd(grainId, created);
     }
 
-    public bool TryGet(GrainId grainId, out ActivationData activation) => _activations.TryGetValue(grainId, out activation!);
-
     public void Remove(ActivationData activation) => _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
 
     /// <summary>Deactivates every activation idle for at least the collection age; returns how many started.</summary>
