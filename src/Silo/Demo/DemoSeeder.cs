@@ -64,7 +64,7 @@ internal sealed class DemoSeeder(IGrainFactory grains, TimeProvider time)
     {
         var grain = grains.GetGrain<IAgreementGrain>(agreement.Id.Value);
         var changes = 0;
-        var view = await OrNull(grain.Get()).ConfigureAwait(false);
+        var view = await NotFound.OrNull(grain.Get()).ConfigureAwait(false);
         if (view is null)
         {
             view = await grain.Draft(agreement.Draft).ConfigureAwait(false);
@@ -92,7 +92,7 @@ internal sealed class DemoSeeder(IGrainFactory grains, TimeProvider time)
     {
         var grain = grains.GetGrain<ICooperationTaskGrain>(task.Id.Value);
         var changes = 0;
-        var view = await OrNull(grain.Get()).ConfigureAwait(false);
+        var view = await NotFound.OrNull(grain.Get()).ConfigureAwait(false);
         if (view is null)
         {
             view = await grain.Assign(task.Assign).ConfigureAwait(false);
@@ -117,16 +117,4 @@ internal sealed class DemoSeeder(IGrainFactory grains, TimeProvider time)
             CooperationTaskStatus.InProgress => grain.Complete(new CompleteTask(assignee, "Findings shared with the requesting agency.")),
             _ => null,
         };
-
-    private static async Task<T?> OrNull<T>(Task<T> read) where T : class
-    {
-        try
-        {
-            return await read.ConfigureAwait(false);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using PolicingHub.Grains.Errors;
 using PolicingHub.Gateway.Api.Http;
 using PolicingHub.Grains.Agencies;
 using PolicingHub.Grains.Agreements;
@@ -17,14 +18,14 @@ internal static class VisibleLists
     {
         var directory = await api.Directory().ConfigureAwait(false);
         var visible = directory.Agencies.Where(code => Visibility.CanSeeAgency(api.Actor.Role, api.Actor.Agency, code));
-        var views = await Task.WhenAll(visible.Select(code => VisibleReads.OrNull(api.VisibleAgency(code)))).ConfigureAwait(false);
+        var views = await Task.WhenAll(visible.Select(code => NotFound.OrNull(api.VisibleAgency(code)))).ConfigureAwait(false);
         return [.. views.OfType<AgencyView>()];
     }
 
     public static async Task<IReadOnlyList<AgreementView>> VisibleAgreements(this ApiContext api)
     {
         var directory = await api.Directory().ConfigureAwait(false);
-        var views = await Task.WhenAll(directory.Agreements.Select(id => VisibleReads.OrNull(api.Read<IAgreementGrain>(id.Value).Get())))
+        var views = await Task.WhenAll(directory.Agreements.Select(id => NotFound.OrNull(api.Read<IAgreementGrain>(id.Value).Get())))
             .ConfigureAwait(false);
         return [.. views.OfType<AgreementView>().Where(v => Visibility.CanSeeAgreement(api.Actor.Role, api.Actor.Agency, v.Parties))];
     }
@@ -32,7 +33,7 @@ internal static class VisibleLists
     public static async Task<IReadOnlyList<TaskView>> VisibleTasks(this ApiContext api)
     {
         var directory = await api.Directory().ConfigureAwait(false);
-        var views = (await Task.WhenAll(directory.Tasks.Select(id => VisibleReads.OrNull(api.Read<ICooperationTaskGrain>(id.Value).Get())))
+        var views = (await Task.WhenAll(directory.Tasks.Select(id => NotFound.OrNull(api.Read<ICooperationTaskGrain>(id.Value).Get())))
             .ConfigureAwait(false)).OfType<TaskView>().ToList();
         if (api.Actor.IsCoordinator)
         {

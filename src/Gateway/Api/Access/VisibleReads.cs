@@ -64,20 +64,7 @@ internal static class VisibleReads
 
     /// <summary>The parties of an agreement; none when it does not exist.</summary>
     public static async Task<ImmutableArray<AgencyCode>> PartiesOf(this ApiContext api, AgreementId id) =>
-        (await OrNull(api.Read<IAgreementGrain>(id.Value).Get()).ConfigureAwait(false))?.Parties ?? [];
-
-    /// <summary>The view, or null when the grain reports it does not exist.</summary>
-    public static async Task<T?> OrNull<T>(Task<T> read) where T : class
-    {
-        try
-        {
-            return await read.ConfigureAwait(false);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
+        (await NotFound.OrNull(api.Read<IAgreementGrain>(id.Value).Get()).ConfigureAwait(false))?.Parties ?? [];
 
     private static async Task<T> Get<T>(Task<T> read, string kind, string id)
     {
