@@ -261,21 +261,13 @@ public static class WriteScenario
             var path = TempDatabasePath();
             var connection = new SqliteConnection(ConnectionString(path));
             await connection.OpenAsync();
-            // The store's pragmas (SqliteDatabase.OpenWriterAsync) and its grain_state table.
+            // The store's pragmas (SqliteDatabase.OpenWriterAsync) and its schema.
             await ExecuteAsync(connection, null,
                 $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")}; PRAGMA busy_timeout = 5000;");
             await using (var transaction = connection.BeginTransaction(deferred: false))
             {
+                await ExecuteAsync(connection, transaction, SqliteSchema.Create);
                 await ExecuteAsync(connection, transaction, """
-                    CREATE TABLE IF NOT EXISTS grain_state (
-                        grain_type TEXT NOT NULL,
-                        grain_key TEXT NOT NULL,
-                        state_name TEXT NOT NULL,
-                        etag INTEGER NOT NULL,
-                        payload TEXT NULL,
-                        updated_at TEXT NOT NULL,
-                        PRIMARY KEY (grain_type, grain_key, state_name)
-                    ) WITHOUT ROWID;
                     INSERT INTO grain_state (grain_type, grain_key, state_name, etag, payload, updated_at)
                     VALUES ('durablecounter', 'w', 's', 1, '{}', '');
                     """);
