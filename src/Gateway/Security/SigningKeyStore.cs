@@ -66,13 +66,11 @@ public sealed class SigningKeyStore
         }
         try
         {
-            File.Move(temp, _path, overwrite: false);
-            return true;
+            return AtomicFile.TryPublish(temp, _path);
         }
-        catch (IOException) when (File.Exists(_path))
+        finally
         {
-            File.Delete(temp);
-            return false;
+            File.Delete(temp); // after a link, the key lives on under its final name
         }
     }
 

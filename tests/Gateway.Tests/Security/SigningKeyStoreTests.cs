@@ -47,6 +47,30 @@ public sealed class SigningKeyStoreTests : IDisposable
     }
 
     [Fact]
+    public void Stores_released_together_on_first_use_always_agree_on_one_key()
+    {
+        // 100 fresh directories, 8 stores each released by one barrier: the old check-then-rename lost this race.
+        for (var round = 0; round < 100; round++)
+        {
+            var path = Path.Combine(_directory, $"round-{round}", "signing-key.b64");
+            using var start = new Barrier(8);
+            var keys = new string[8];
+            var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+            {
+                var store = new SigningKeyStore(Options.Create(new AuthOptions { SigningKeyPath = path }), NullLogger<SigningKeyStore>.Instance);
+                start.SignalAndWait();
+                keys[i] = Convert.ToBase64String(store.Key.Key);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            Assert.Single(keys.Distinct());
+            Assert.Equal(keys[0], File.ReadAllText(path).Trim());
+            Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+        }
+    }
+
+    [Fact]
     public void Two_stores_racing_on_first_use_end_with_one_key()
     {
         var stores = Enumerable.Range(0, 4).Select(_ => Store()).ToList();
