@@ -1,38 +1,44 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using PolicingHub.Grains.Directory;
-using PolicingHub.Runtime;
 
 namespace PolicingHub.Gateway.Benchmarks;
 
 /// <summary>
 /// DESIGN.md §8 S6: POST /api/tasks (assign) against GET /plaintext on the same Kestrel, same process, same client. For each
-/// store: seed through the API, warm both sides up, then <c>rounds</c> rounds with the two sides one after the other
-/// (alternating which goes first), each side bounded by a request count and a time limit.
+/// store: start the real silo, seed it through the API, warm every side up, then <c>rounds</c> rounds running the sides one
+/// after the other (rotating which goes first), each for a fixed time. A third side, the same assign as a direct grain
+/// call in the silo, splits the assign's cost between the gateway (HTTP, JSON, token, pipeline) and the grains and log.
 /// </summary>
 public static class S6Scenario
 {
-    public static async Task<int> RunAsync(string[] args)
+    public const double GoalNowRatio = 0.1;
+    public const double GoalNowP99Millis = 50;
+    public const double GoalFinalRatio = 0.3;
+    public const double GoalFinalP99Millis = 5;
+
+    public static async Task<int> RunAsync(Settings settings)
     {
-        var settings = Settings.Parse(args);
-        Console.WriteLine(settings.Describe());
-        using var counters = new RuntimeCounters();
+        var machine = Machine.Describe();
+        Console.WriteLine($"{settings.Describe()}; {machine}");
+        using var meters = new HubMeters();
         var results = new List<StoreResult>();
         foreach (var store in settings.Stores)
         {
-            results.Add(await RunStoreAsync(store, settings, counters));
+            results.Add(await RunStoreAsync(store, settings, meters));
         }
 
         Console.WriteLine();
-        Console.WriteLine(Report.Table(settings, results));
+        Console.WriteLine(Report.Table(settings, machine, results));
         Console.WriteLine(Report.Costs(results));
+        if (settings.Profile)
+        {
+            Console.WriteLine(Report.GrainCalls(results));
+        }
         Console.WriteLine(Report.Verdict(results));
-        var failed = results.Where(r => r.Errors > 0 || !r.DirectoryMatches).ToList();
+        var failed = results.Where(r => r.Errors > 0 || !r.TasksMatch).ToList();
         foreach (var result in failed)
         {
-            Console.Error.WriteLine($"{result.Store}: {result.Errors} error(s); directory holds {result.DirectoryTasks} tasks for {result.AssignsCreated} created.");
+            Console.Error.WriteLine($"{result.Store}: {result.Errors} error(s); the hub lists {result.TasksListed} tasks for {result.TasksCreated} created.");
             foreach (var sample in result.ErrorSamples)
             {
                 Console.Error.WriteLine($"  {sample}");
@@ -41,190 +47,206 @@ public static class S6Scenario
         return failed.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<StoreResult> RunStoreAsync(StoreKind store, Settings settings, RuntimeCounters counters)
+    private static async Task<StoreResult> RunStoreAsync(StoreKind store, Settings settings, HubMeters meters)
     {
-        await using var hub = new BenchHub(store);
-        hub.StartServer();
+        var timer = settings.Profile ? new GrainCallTimer() : null;
+        using var jit = settings.Profile ? new JitListener() : null;
+        await using var hub = await Hub.StartAsync(store, timer);
         using var client = Loopback.Client(hub.BaseAddress, settings.Concurrency);
         var token = hub.CoordinatorToken("bench");
-        var agreement = await hub.SeedAsync(client, token);
-        var plaintext = Side.Plaintext();
-        var assign = Side.Assign(token, BenchHub.AssignBody(agreement));
-        Console.WriteLine($"{store}: hub on {hub.BaseAddress}, agreement {agreement}");
-        var database = store == StoreKind.Sqlite ? hub.DatabasePath : null;
-
-        // Warm-up: plaintext in batches until at least 2 s have passed (tiered JIT settles; at most 20 batches), then a
-        // fixed number of assigns only, since every assign grows the agreement, agency and directory states for good.
-        var warmups = new List<SideRun>();
-        var warming = System.Diagnostics.Stopwatch.StartNew();
-        for (var batch = 0; batch < 20 && (batch == 0 || warming.Elapsed < TimeSpan.FromSeconds(2)); batch++)
+        var agreement = await Hub.SeedAsync(client, token);
+        var run = Convert.ToHexString(BitConverter.GetBytes(Environment.TickCount64))[..8];
+        LoadSide[] sides = [.. settings.Sides.Select(name => name switch
         {
-            warmups.Add(await MeasureAsync(store, "warm-up", client, plaintext, settings.Concurrency, settings.WarmupPlaintext, settings.Limit, null, database));
-        }
-        warmups.Add(await MeasureAsync(store, "warm-up", client, assign, settings.Concurrency, settings.WarmupAssigns, settings.Limit, counters, database));
+            "plaintext" => (LoadSide)HttpSide.Plaintext(client),
+            "assign" => HttpSide.Assign(client, token, Hub.AssignBody(agreement), run),
+            _ => new GrainAssignSide(hub.Services, agreement, run),
+        })];
+        Console.WriteLine($"{store}: hub on {hub.BaseAddress}, data in {hub.DataPath}, agreement {agreement}");
 
-        var databaseBefore = store == StoreKind.Sqlite ? DatabaseCounts.Read(hub.DatabasePath) : null;
-        var rounds = new List<(SideRun Plaintext, SideRun Assign)>();
+        var all = new List<SideRun>();
+        var warmup = TimeSpan.FromSeconds(settings.WarmupSeconds);
+        foreach (var side in sides)
+        {
+            all.Add(await MeasureAsync(store, "warm-up", side, settings.Concurrency, warmup, meters, timer, null));
+        }
+        var rounds = sides.ToDictionary(s => s.Name, _ => new List<SideRun>());
+        var calls = sides.ToDictionary(s => s.Name, _ => new List<GrainCallTimings>());
         for (var round = 0; round < settings.Rounds; round++)
         {
-            var label = $"round {round + 1}";
-            SideRun p, a;
-            if (round % 2 == 0)
+            for (var i = 0; i < sides.Length; i++)
             {
-                p = await MeasureAsync(store, label, client, plaintext, settings.Concurrency, settings.Plaintext, settings.Limit, null, database);
-                a = await MeasureAsync(store, label, client, assign, settings.Concurrency, settings.Assigns, settings.Limit, counters, database);
+                var side = sides[(i + round) % sides.Length];
+                jit?.Start();
+                var measured = await MeasureAsync(store, $"round {round + 1}", side, settings.Concurrency, TimeSpan.FromSeconds(settings.Seconds), meters, timer, calls[side.Name]);
+                if (jit?.Stop() is { } compiled && round == settings.Rounds - 1)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  JIT during {side.Name}, last round: {string.Join(", ", compiled.Tiers.Select(t => $"{t.Tier} {t.Methods}"))}; by type: " +
+                        $"{string.Join(", ", compiled.Types.Take(12).Select(t => $"{t.Type} {t.Methods}"))}"));
+                }
+                rounds[side.Name].Add(measured);
+                all.Add(measured);
             }
-            else
-            {
-                a = await MeasureAsync(store, label, client, assign, settings.Concurrency, settings.Assigns, settings.Limit, counters, database);
-                p = await MeasureAsync(store, label, client, plaintext, settings.Concurrency, settings.Plaintext, settings.Limit, null, database);
-            }
-            rounds.Add((p, a));
         }
-        var databaseAfter = store == StoreKind.Sqlite ? DatabaseCounts.Read(hub.DatabasePath) : null;
 
-        // Every 201 must have named a task the directory now lists (and every failed one must not).
-        var all = warmups.Concat(rounds.SelectMany(r => new[] { r.Plaintext, r.Assign })).ToList();
-        var assigns = all.Where(r => r.Name == assign.Name).ToList();
-        var created = assigns.Sum(r => r.Requests - r.Errors - r.IdCollisions);
-        var directory = await hub.Services.GetRequiredService<IGrainFactory>().GetGrain<IDirectoryGrain>(IDirectoryGrain.Key).Get();
-        return new StoreResult(store, rounds, created, directory.Tasks.Length, all.Sum(r => r.Errors), assigns.Sum(r => r.IdCollisions),
-            [.. all.SelectMany(r => r.ErrorSamples).Take(5)], databaseBefore, databaseAfter);
+        // Every 201 must have named a task the hub now lists, and nothing else may be listed.
+        var created = all.Where(r => r.Name != "plaintext").Sum(r => r.Succeeded);
+        var listed = await Hub.CountTasksAsync(client, token);
+        return new StoreResult(store, [.. sides.Select(s => rounds[s.Name])], [.. sides.Select(s => calls[s.Name])], created, listed,
+            all.Sum(r => r.Errors), [.. all.SelectMany(r => r.ErrorSamples).Take(5)]);
     }
 
     private static async Task<SideRun> MeasureAsync(
-        StoreKind store, string label, HttpClient client, Side side, int concurrency, int total, TimeSpan limit, RuntimeCounters? counters,
-        string? database)
+        StoreKind store, string label, LoadSide side, int concurrency, TimeSpan duration, HubMeters meters, GrainCallTimer? timer, List<GrainCallTimings>? calls)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        var run = await LoadDriver.RunAsync(client, side, concurrency, total, limit, counters);
-        var state = database is null || counters is null ? "" : $", agreement state now {DatabaseCounts.AgreementBytes(database):N0} B";
+        timer?.TakeAndReset();
+        var run = await LoadDriver.RunAsync(side, concurrency, duration, meters);
+        if (timer is not null && calls is not null)
+        {
+            calls.Add(new GrainCallTimings(run.Succeeded, timer.TakeAndReset()));
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{store} {label} {run.Name}: {run.Requests:N0} requests in {run.Elapsed.TotalSeconds:0.00} s{(run.TimedOut ? " (time limit)" : "")}, " +
-            $"{run.RequestsPerSecond:N0}/s, p50 {run.PercentileMillis(0.5):0.00} ms, p99 {run.PercentileMillis(0.99):0.00} ms, " +
-            $"CPU {run.CpuMicrosPerRequest:0} µs/req, GC pauses {run.GcPause.TotalMilliseconds:0} ms ({run.Gen2Collections} gen2), JIT {run.MethodsJitted:N0} methods in {run.JitTime.TotalMilliseconds:0} ms, errors {run.Errors}, id collisions {run.IdCollisions}{state}"));
+            $"{store} {label} {run.Name}: {run.Requests:N0} in {run.Elapsed.TotalSeconds:0.00} s, {run.RequestsPerSecond:N0}/s, p50 {run.PercentileMillis(0.5):0.00} ms, " +
+            $"p99 {run.PercentileMillis(0.99):0.00} ms, CPU {run.CpuMicrosPerRequest:0} µs/req, GC pauses {run.GcPause.TotalMilliseconds:0} ms ({run.Gen2Collections} gen2), " +
+            $"JIT {run.MethodsJitted:N0} methods, errors {run.Errors}"));
         return run;
     }
 }
 
+public sealed record GrainCallTimings(int Requests, IReadOnlyList<(string Call, long Count, double MeanMillis, double P99Millis)> Calls);
+
 public sealed record StoreResult(
     StoreKind Store,
-    IReadOnlyList<(SideRun Plaintext, SideRun Assign)> Rounds,
-    int AssignsCreated,
-    int DirectoryTasks,
+    IReadOnlyList<IReadOnlyList<SideRun>> Sides,
+    IReadOnlyList<IReadOnlyList<GrainCallTimings>> Calls,
+    int TasksCreated,
+    int TasksListed,
     int Errors,
-    int IdCollisions,
-    IReadOnlyList<string> ErrorSamples,
-    DatabaseCounts? Before,
-    DatabaseCounts? After)
+    IReadOnlyList<string> ErrorSamples)
 {
-    public bool DirectoryMatches => AssignsCreated == DirectoryTasks;
+    public IReadOnlyList<SideRun>? Plaintext => Sides.FirstOrDefault(s => s[0].Name == "plaintext");
 
-    public IReadOnlyList<double> Ratios => [.. Rounds.Select(r => r.Assign.RequestsPerSecond / r.Plaintext.RequestsPerSecond)];
-}
+    public IReadOnlyList<SideRun>? Assign => Sides.FirstOrDefault(s => s[0].Name.StartsWith("task assign (REST)", StringComparison.Ordinal));
 
-/// <summary>What the SQLite file holds: events, reminders, and the largest grain states (the ones every assign rewrites).</summary>
-public sealed record DatabaseCounts(long Events, long Reminders, IReadOnlyList<(string Grain, long Bytes)> LargestStates)
-{
-    public static DatabaseCounts Read(string path)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        long Scalar(string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
-        }
-        var largest = new List<(string, long)>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT grain_type || '/' || grain_key, length(CAST(payload AS BLOB)) FROM grain_state ORDER BY 2 DESC LIMIT 4";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                largest.Add((reader.GetString(0), reader.GetInt64(1)));
-            }
-        }
-        return new DatabaseCounts(Scalar("SELECT count(*) FROM events"), Scalar("SELECT count(*) FROM reminders"), largest);
-    }
+    public bool TasksMatch => TasksCreated == TasksListed;
 
-    /// <summary>The size of the agreement's stored state, which every assign under it rewrites.</summary>
-    public static long AgreementBytes(string path)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max(length(CAST(payload AS BLOB))) FROM grain_state WHERE grain_type = 'agreement'";
-        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
-    }
+    /// <summary>Each round's ratio of <paramref name="side"/>'s throughput to plaintext's.</summary>
+    public IReadOnlyList<double> Ratios(IReadOnlyList<SideRun> side) =>
+        Plaintext is { } plaintext ? [.. side.Select((r, i) => r.RequestsPerSecond / plaintext[i].RequestsPerSecond)] : [.. side.Select(_ => double.NaN)];
 }
 
 public sealed record Settings(
-    IReadOnlyList<StoreKind> Stores, int Concurrency, int Rounds, int Plaintext, int Assigns, int WarmupPlaintext, int WarmupAssigns, TimeSpan Limit)
+    IReadOnlyList<StoreKind> Stores, IReadOnlyList<string> Sides, int Concurrency, int Rounds, double Seconds, double WarmupSeconds, bool Profile)
 {
     public static Settings Parse(string[] args)
     {
+        var known = new HashSet<string>(StringComparer.Ordinal) { "--store", "--sides", "--concurrency", "--rounds", "--seconds", "--warmup-seconds", "--profile" };
+        foreach (var arg in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
+        {
+            if (!known.Contains(arg))
+            {
+                throw new ArgumentException($"Unknown option {arg}.");
+            }
+        }
         var stores = (Options.String(args, "--store") ?? "both").ToLowerInvariant() switch
         {
             "sqlite" => new[] { StoreKind.Sqlite },
-            "memory" or "inmemory" => [StoreKind.Memory],
-            "both" => [StoreKind.Sqlite, StoreKind.Memory],
-            var other => throw new ArgumentException($"--store {other}: expected sqlite, memory or both"),
+            "inmemory" or "memory" => [StoreKind.InMemory],
+            "both" => [StoreKind.Sqlite, StoreKind.InMemory],
+            var other => throw new ArgumentException($"--store {other}: expected sqlite, inmemory or both"),
         };
+        var sides = (Options.String(args, "--sides") ?? "plaintext,assign,grain").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (sides.Length == 0 || sides.Any(s => s is not ("plaintext" or "assign" or "grain")) || sides.Distinct().Count() != sides.Length)
+        {
+            throw new ArgumentException("--sides: a comma-separated list of plaintext, assign and grain (the assign as a direct grain call).");
+        }
         return new Settings(
             stores,
+            sides,
             Options.Int(args, "--concurrency", 64),
             Options.Int(args, "--rounds", 3),
-            Options.Int(args, "--plaintext", 20_000),
-            Options.Int(args, "--assigns", 5_000),
-            Options.Int(args, "--warmup-plaintext", 5_000),
-            Options.Int(args, "--warmup-assigns", 500),
-            TimeSpan.FromSeconds(Options.Int(args, "--seconds", 30)));
+            Options.Double(args, "--seconds", 5),
+            Options.Double(args, "--warmup-seconds", 2),
+            args.Contains("--profile"));
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"S6: {string.Join(", ", Stores)}; {Concurrency} concurrent workers over loopback HTTP/1.1; warm-up batches of {WarmupPlaintext:N0} plaintext for ≥ 2 s + " +
-        $"{WarmupAssigns:N0} assigns; then {Rounds} rounds of {Plaintext:N0} plaintext and {Assigns:N0} assigns (limit {Limit.TotalSeconds:0} s per side)");
+        $"S6: {string.Join(", ", Stores)}; {Concurrency} concurrent workers over loopback HTTP/1.1; each side warmed up for {WarmupSeconds:0.#} s, " +
+        $"then {Rounds} rounds of {Seconds:0.#} s per side{(Profile ? "; grain calls timed (--profile)" : "")}");
 }
 
 internal static class Options
 {
-    public static int Int(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
+    public static int Int(string[] args, string name, int fallback) =>
+        Value(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-    public static string? String(string[] args, string name)
+    public static double Double(string[] args, string name, double fallback) =>
+        Value(args, name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public static string? String(string[] args, string name) => Value(args, name);
+
+    private static string? Value(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        if (i < 0)
+        {
+            return null;
+        }
+        return i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+            ? args[i + 1]
+            : throw new ArgumentException($"{name} needs a value.");
+    }
+}
+
+internal static class Machine
+{
+    public static string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
+        $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, load average {LoadAverage()}, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return $"{fields[0]} / {fields[1]} / {fields[2]}";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 }
 
 internal static class Report
 {
-    private const double GoalRatio = 0.3;
-    private const double GoalP99Millis = 5.0;
-
-    public static string Table(Settings settings, IReadOnlyList<StoreResult> results)
+    public static string Table(Settings settings, string machine, IReadOnlyList<StoreResult> results)
     {
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture,
-            $"S6: {settings.Concurrency} concurrent workers, {settings.Rounds} rounds of up to {settings.Plaintext:N0} plaintext and {settings.Assigns:N0} assign requests " +
-            $"(limit {settings.Limit.TotalSeconds:0} s per side; * = stopped by the limit) after a warm-up; req/s is the median round, latencies pool every measured request of all rounds");
+            $"S6: {settings.Concurrency} concurrent closed-loop workers over loopback HTTP/1.1, {settings.Rounds} rounds of {settings.Seconds:0.#} s per side (rotating), " +
+            $"after {settings.WarmupSeconds:0.#} s of warm-up per side; {machine}. req/s is the median round; the ratio to plaintext is taken within each round " +
+            $"(median, then each round); latencies pool all rounds. The grain-call row is the same assign without HTTP (a profile, not part of S6).");
         table.AppendLine();
-        table.AppendLine("| store | side | requests | req/s (median) | req/s per round | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | CPU µs/req | errors | id collisions (409) | assign/plaintext: median (per round) |");
-        table.AppendLine("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        table.AppendLine("| store | side | requests | req/s | req/s per round | ratio to plaintext | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | CPU µs/req | errors |");
+        table.AppendLine("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var result in results)
         {
-            var ratios = result.Ratios;
-            Row(table, result.Store, [.. result.Rounds.Select(r => r.Plaintext)], "1.000×");
-            Row(table, result.Store, [.. result.Rounds.Select(r => r.Assign)],
-                string.Create(CultureInfo.InvariantCulture, $"**{Median(ratios):0.000}×** ({string.Join(", ", ratios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))})"));
+            foreach (var side in result.Sides)
+            {
+                var ratios = result.Ratios(side);
+                var pooled = Pool(side);
+                var perRound = string.Join(", ", side.Select(r => r.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
+                table.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {result.Store} | {side[0].Name} | {pooled.Length:N0} | {Median(side.Select(r => r.RequestsPerSecond)):N0} | {perRound} | " +
+                    $"**{Median(ratios):0.000}×** ({string.Join(", ", ratios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))}) | " +
+                    $"{SideRun.Percentile(pooled, 0.5):0.00} | {SideRun.Percentile(pooled, 0.99):0.00} | {SideRun.Percentile(pooled, 0.999):0.00} | {SideRun.Percentile(pooled, 1.0):0.00} | " +
+                    $"{side.Sum(r => r.Cpu.TotalMicroseconds) / Math.Max(1, pooled.Length):0} | {side.Sum(r => r.Errors)} |");
+            }
         }
         return table.ToString();
     }
@@ -232,24 +254,54 @@ internal static class Report
     public static string Costs(IReadOnlyList<StoreResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("Per assign (measured rounds; from the runtime's meter, and for SQLite from the file):");
+        text.AppendLine("Where an assign's time goes (measured rounds): the server's own time per POST (ASP.NET Core's http.server.request.duration), the event log's");
+        text.AppendLine("time per append from queued to result (its meter), appends per transaction, and the process's GC and JIT during the side:");
         text.AppendLine();
-        text.AppendLine("| store | grain calls | grain state reads + writes | summed storage time (ms, with queueing) | events appended | reminder rows | GC pauses (% of wall time), gen2 GCs | largest states at the end (bytes) |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        text.AppendLine("| store | side | client p50 / mean (ms) | server time per POST, mean (ms) | log appends per request | log append, mean (ms) | appends per commit | GC pause (% of wall) | gen2 GCs | methods JIT-compiled |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var result in results)
         {
-            var runs = result.Rounds.Select(r => r.Assign).ToList();
-            var handled = runs.Sum(r => r.Requests);
-            var created = runs.Sum(r => r.Requests - r.Errors - r.IdCollisions);
-            var calls = runs.Sum(r => r.Runtime!.GrainCalls);
-            var storage = runs.Sum(r => r.Runtime!.StorageOperations);
-            var nanos = runs.Sum(r => r.Runtime!.StorageNanos);
-            var events = result.After is { } a && result.Before is { } b ? ((double)(a.Events - b.Events) / handled).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
-            var reminders = result.After is { } a2 && result.Before is { } b2 ? ((double)(a2.Reminders - b2.Reminders) / created).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
-            var gc = $"{100 * runs.Sum(r => r.GcPause.TotalSeconds) / runs.Sum(r => r.Elapsed.TotalSeconds):0}%, {runs.Sum(r => r.Gen2Collections)}";
-            var largest = result.After is { } a3 ? string.Join(", ", a3.LargestStates.Select(s => $"{s.Grain} {s.Bytes:N0}")) : "n/a";
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {result.Store} | {(double)calls / handled:0.00} | {(double)storage / handled:0.00} | {nanos / 1e6 / handled:0.000} | {events} | {reminders} | {gc} | {largest} |");
+            foreach (var side in result.Sides.Where(s => s[0].Name != "plaintext"))
+            {
+                var meters = side.Select(r => r.Meters).Aggregate((a, b) => new MeterSnapshot(
+                    a.Appends + b.Appends, a.AppendMicros + b.AppendMicros, a.Batches + b.Batches, a.BatchedAppends + b.BatchedAppends, a.Posts + b.Posts, a.PostMicros + b.PostMicros));
+                var requests = side.Sum(r => r.Requests);
+                var pooled = Pool(side);
+                var mean = pooled.Length == 0 ? double.NaN : pooled.Average() * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {result.Store} | {side[0].Name} | {SideRun.Percentile(pooled, 0.5):0.00} / {mean:0.00} | {(meters.Posts == 0 ? "–" : meters.PostMeanMillis.ToString("0.00", CultureInfo.InvariantCulture))} | " +
+                    $"{(double)meters.Appends / Math.Max(1, requests):0.00} | {meters.AppendMeanMillis:0.00} | {meters.AppendsPerBatch:0.0} | " +
+                    $"{100 * side.Sum(r => r.GcPause.TotalSeconds) / side.Sum(r => r.Elapsed.TotalSeconds):0.0}% | {side.Sum(r => r.Gen2Collections)} | {side.Sum(r => r.MethodsJitted):N0} |");
+            }
+        }
+        return text.ToString();
+    }
+
+    public static string GrainCalls(IReadOnlyList<StoreResult> results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("Grain calls per assign (--profile: an outgoing grain call filter in the silo; time from the call to its result, callee's queueing and awaits included):");
+        text.AppendLine();
+        text.AppendLine("| store | side | call | calls per request | mean (ms) | p99 (ms, worst round) |");
+        text.AppendLine("| --- | --- | --- | ---: | ---: | ---: |");
+        foreach (var result in results)
+        {
+            for (var s = 0; s < result.Sides.Count; s++)
+            {
+                if (result.Sides[s][0].Name == "plaintext")
+                {
+                    continue;
+                }
+                var timings = result.Calls[s];
+                var requests = timings.Sum(t => t.Requests);
+                foreach (var group in timings.SelectMany(t => t.Calls).GroupBy(c => c.Call).OrderByDescending(g => g.Sum(c => c.Count)))
+                {
+                    var count = group.Sum(c => c.Count);
+                    text.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {result.Store} | {result.Sides[s][0].Name} | {group.Key} | {(double)count / Math.Max(1, requests):0.00} | " +
+                        $"{group.Sum(c => c.MeanMillis * c.Count) / count:0.00} | {group.Max(c => c.P99Millis):0.00} |");
+                }
+            }
         }
         return text.ToString();
     }
@@ -259,25 +311,20 @@ internal static class Report
         var text = new StringBuilder();
         foreach (var result in results)
         {
-            var ratio = Median(result.Ratios);
-            var p99 = SideRun.Percentile(Pool(result.Rounds.Select(r => r.Assign)), 0.99);
-            var met = ratio >= GoalRatio && p99 <= GoalP99Millis;
+            if (result.Assign is not { } assign)
+            {
+                continue;
+            }
+            var ratio = Median(result.Ratios(assign));
+            var p99 = SideRun.Percentile(Pool(assign), 0.99);
+            var now = ratio >= S6Scenario.GoalNowRatio && p99 <= S6Scenario.GoalNowP99Millis;
+            var final = ratio >= S6Scenario.GoalFinalRatio && p99 <= S6Scenario.GoalFinalP99Millis;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{result.Store}: S6 goal (≥ {GoalRatio:0.0}× plaintext, p99 ≤ {GoalP99Millis:0} ms) {(met ? "MET" : "NOT MET")}: ratio {ratio:0.000}×, assign p99 {p99:0.00} ms; " +
-                $"{result.AssignsCreated:N0} tasks created, directory lists {result.DirectoryTasks:N0}; errors {result.Errors}, id collisions {result.IdCollisions}");
+                $"{result.Store}: assign {ratio:0.000}× plaintext, p99 {p99:0.00} ms — goal for now (≥ {S6Scenario.GoalNowRatio:0.0}×, p99 ≤ {S6Scenario.GoalNowP99Millis:0} ms) " +
+                $"**{(now ? "met" : "not met")}**, final goal (≥ {S6Scenario.GoalFinalRatio:0.0}×, p99 ≤ {S6Scenario.GoalFinalP99Millis:0} ms) **{(final ? "met" : "not met")}**; " +
+                $"{result.TasksCreated:N0} tasks created, the hub lists {result.TasksListed:N0}; errors {result.Errors}.");
         }
         return text.ToString();
-    }
-
-    private static void Row(StringBuilder table, StoreKind store, IReadOnlyList<SideRun> runs, string ratio)
-    {
-        var pooled = Pool(runs);
-        var median = Median([.. runs.Select(r => r.RequestsPerSecond)]);
-        var perRound = string.Join(", ", runs.Select(r => r.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture) + (r.TimedOut ? "*" : "")));
-        var cpu = runs.Sum(r => r.Cpu.TotalMicroseconds) / pooled.Length;
-        table.AppendLine(CultureInfo.InvariantCulture,
-            $"| {store} | {runs[0].Name} | {pooled.Length:N0} | {median:N0} | {perRound} | {SideRun.Percentile(pooled, 0.5):0.00} | {SideRun.Percentile(pooled, 0.99):0.00} | " +
-            $"{SideRun.Percentile(pooled, 0.999):0.00} | {SideRun.Percentile(pooled, 1.0):0.00} | {cpu:0} | {runs.Sum(r => r.Errors)} | {runs.Sum(r => r.IdCollisions)} | {ratio} |");
     }
 
     private static long[] Pool(IEnumerable<SideRun> runs)
@@ -287,5 +334,9 @@ internal static class Report
         return all;
     }
 
-    private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
+    }
 }

@@ -1,3 +1,4 @@
+using PolicingHub.EventLog.Orleans;
 using PolicingHub.Silo.Cli;
 using PolicingHub.Silo.Hosting;
 
@@ -6,7 +7,16 @@ if (TokenCommand.IsInvoked(args))
     return TokenCommand.Run(args[1..], TokenCommand.LoadConfiguration(), Console.Out, Console.Error);
 }
 
-var app = SiloHost.Build(args);
+WebApplication app;
+try
+{
+    app = SiloHost.Build(args);
+}
+catch (DataFolderInUseException refused)
+{
+    Console.Error.WriteLine(refused.Message); // a second silo on the same embedded data folder: one line, no stack trace
+    return 3;
+}
 await app.StartAsync();
 SiloHost.PrintFirstStartToken(app, Console.Out);
 await app.WaitForShutdownAsync();

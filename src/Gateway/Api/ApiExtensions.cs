@@ -10,20 +10,27 @@ using PolicingHub.Gateway.Api.Audit;
 using PolicingHub.Gateway.Api.Cluster;
 using PolicingHub.Gateway.Api.Http;
 using PolicingHub.Gateway.Api.Tasks;
+using PolicingHub.Gateway.Diagnostics;
+using PolicingHub.Gateway.Projections;
 
 namespace PolicingHub.Gateway.Api;
 
 public static class ApiExtensions
 {
-    /// <summary>The REST API's services: JSON (enums by name), error mapping, command audit, cluster view, OpenAPI.</summary>
+    /// <summary>The REST API's services: JSON (enums by name), error mapping, refusal audit and sealing, read models, OpenAPI.</summary>
     public static IServiceCollection AddGatewayApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<CommandAuditor>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<AuditSealer>();
+        services.AddSingleton<GatewayInstruments>();
+        services.AddSingleton<HubReadModel>();
+        services.AddSingleton<ReadModelProjector>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadModelProjector>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
-        services.AddSingleton<ActivationCounter>();
         services.AddOpenApi();
         return services;
     }
@@ -39,8 +46,6 @@ public static class ApiExtensions
     /// <summary>Every endpoint under /api (each requires a policy; commands are audited), and the OpenAPI document.</summary>
     public static WebApplication MapGatewayApi(this WebApplication app)
     {
-        // Created now, so it counts every activation from the first request on.
-        _ = app.Services.GetRequiredService<ActivationCounter>();
         var api = app.MapGroup("/api").AddEndpointFilter<AuditFilter>();
         api.MapAgencyEndpoints();
         api.MapAgreementEndpoints();

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime.Events;
+using PolicingHub.EventLog;
 
 namespace PolicingHub.Gateway.Feed;
 

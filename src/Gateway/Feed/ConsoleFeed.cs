@@ -5,13 +5,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime.Events;
+using PolicingHub.EventLog;
 
 namespace PolicingHub.Gateway.Feed;
 
 /// <summary>
-/// The console broadcaster. One pump reads the event log after the last position it processed whenever the event bus
-/// rings (and on a slow safety tick), applies each event to the <see cref="EntitlementIndex"/> and offers it to every
+/// The console broadcaster. One pump reads the event log after the last position it processed whenever the log's
+/// doorbell rings (and on a slow safety tick), applies each event to the <see cref="EntitlementIndex"/> and offers it to every
 /// live connection. A subscribing connection first replays from its position (filtered by the current index) up to the
 /// pump's processed position, then flips to live under its lock: no gap, no duplicate, order by position. A live
 /// connection whose bounded outbox overflows goes back to replaying (catch-up) the same way; memory stays bounded and
@@ -19,7 +19,7 @@ namespace PolicingHub.Gateway.Feed;
 /// </summary>
 internal sealed partial class ConsoleFeed(
     IEventLog log,
-    IEventBus bus,
+    IEventLogDoorbell doorbell,
     EntitlementIndex index,
     IConsoleSender sender,
     IOptions<ConsoleFeedOptions> options,
@@ -88,7 +88,7 @@ internal sealed partial class ConsoleFeed(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        using var subscription = bus.Subscribe(_ => Ring());
+        using var subscription = doorbell.Subscribe(_ => Ring());
         using var tick = time.CreateTimer(static state => ((ConsoleFeed)state!).Ring(), this, _options.SafetyTick, _options.SafetyTick);
         Ring();
         try

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PolicingHub.Grains.Agencies;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 
 namespace PolicingHub.Gateway.Feed;
 

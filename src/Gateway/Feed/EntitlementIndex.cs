@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
+using PolicingHub.Grains.EventSourcing;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime.Events;
+using PolicingHub.EventLog;
 
 namespace PolicingHub.Gateway.Feed;
 
@@ -67,6 +68,10 @@ internal sealed class EntitlementIndex
     /// <summary>Whether <paramref name="principal"/> may receive this event now (replay and live).</summary>
     public bool CanSee(Actor principal, EventEnvelope envelope)
     {
+        if (envelope.Type == CommandAccepted.TypeName)
+        {
+            return false; // the audit record of a command: never sent to consoles
+        }
         var (kind, key) = SplitStream(envelope.Stream);
         switch (kind)
         {

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
-using PolicingHub.Runtime.Events;
+using PolicingHub.EventLog;
 
 namespace PolicingHub.Gateway.Feed;
 

@@ -1,4 +1,4 @@
-using PolicingHub.Runtime.Events;
+using PolicingHub.EventLog;
 
 namespace PolicingHub.Gateway.Feed;
 

@@ -8,12 +8,17 @@ namespace PolicingHub.Gateway.Security;
 /// <summary>
 /// Validates bearer tokens against the same key and names <see cref="TokenIssuer"/> uses; claims keep their JWT names
 /// (no inbound mapping). Hub connections may pass the token as the access_token query parameter (WebSockets cannot
-/// send headers from browsers).
+/// send headers from browsers); the Orleans dashboard takes it once as access_token, then from its cookie.
 /// </summary>
 internal sealed class JwtBearerSetup(SigningKeyStore keys, IOptions<AuthOptions> auth, ILogger<JwtBearerSetup> log)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public const string HubsPath = "/hubs";
+
+    /// <summary>The Orleans dashboard: a browser page whose own requests carry its token in this cookie (see DashboardTokenCookie).</summary>
+    public const string DashboardPath = "/dashboard";
+
+    public const string DashboardCookie = "ph_dashboard";
 
     public void Configure(string? name, JwtBearerOptions options)
     {
@@ -43,9 +48,14 @@ internal sealed class JwtBearerSetup(SigningKeyStore keys, IOptions<AuthOptions>
             OnMessageReceived = context =>
             {
                 var token = context.Request.Query["access_token"];
-                if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments(HubsPath))
+                var path = context.HttpContext.Request.Path;
+                if (!string.IsNullOrEmpty(token) && (path.StartsWithSegments(HubsPath) || path.StartsWithSegments(DashboardPath)))
                 {
                     context.Token = token;
+                }
+                else if (path.StartsWithSegments(DashboardPath) && context.Request.Cookies[DashboardCookie] is { Length: > 0 } cookie)
+                {
+                    context.Token = cookie;
                 }
                 return Task.CompletedTask;
             },

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -40,53 +39,12 @@ public sealed class SigningKeyStore
 
     private SymmetricSecurityKey LoadOrCreate()
     {
-        if (!File.Exists(_path) && TryCreate())
+        var bytes = KeyFile.LoadOrCreate(_path, KeyBytes, "signing key", out _created);
+        if (_created)
         {
-            _created = true;
             SecurityLog.SigningKeyCreated(_log, _path);
         }
-        var bytes = Read();
         SecurityLog.SigningKeyLoaded(_log, _path);
         return new SymmetricSecurityKey(bytes);
-    }
-
-    /// <summary>Writes a new key to a temp file and moves it into place; false when another process got there first.</summary>
-    private bool TryCreate()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var temp = $"{_path}.{Guid.NewGuid():N}.tmp";
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var writer = new StreamWriter(temp, System.Text.Encoding.ASCII, fileOptions))
-        {
-            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
-        }
-        try
-        {
-            return AtomicFile.TryPublish(temp, _path);
-        }
-        finally
-        {
-            File.Delete(temp); // after a link, the key lives on under its final name
-        }
-    }
-
-    private byte[] Read()
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(File.ReadAllText(_path).Trim());
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"The signing key file '{_path}' does not hold base64 text.");
-        }
-        return bytes.Length >= KeyBytes
-            ? bytes
-            : throw new InvalidOperationException($"The signing key in '{_path}' is {bytes.Length} bytes; HMAC-SHA256 needs at least {KeyBytes}.");
     }
 }

@@ -1,133 +1,116 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
 using PolicingHub.Grains.Agencies.Events;
-using PolicingHub.Grains.Directory;
 using PolicingHub.Grains.Errors;
+using PolicingHub.Grains.EventSourcing;
+using PolicingHub.Grains.Hosting;
 using PolicingHub.Grains.Model;
 using PolicingHub.Grains.Rules;
-using PolicingHub.Runtime;
 
 namespace PolicingHub.Grains.Agencies;
 
-/// <summary>A partner agency: profile, live status (consoles, readiness, open tasks, overdue commitments), agreements.</summary>
+/// <summary>
+/// A partner agency: registration and readiness (events on "agency/{code}"), and the consoles of it online now.
+/// Presence is held in memory and published as <see cref="AgencyStatusChanged"/>; a restarted silo starts from none
+/// online and the consoles' reconnects bring it back.
+/// </summary>
 [GrainType("agency")]
-public sealed class AgencyGrain([PersistentState("agency")] IPersistentState<AgencyState> state, TimeProvider time)
-    : Grain, IAgencyGrain
+public sealed class AgencyGrain([FromKeyedServices(DomainTime.Key)] TimeProvider time) : EventSourcedGrain<AgencyState>, IAgencyGrain
 {
-    private AgencyCode Code => new(GrainKey);
+    private static readonly TimeSpan KeepAliveWhileOnline = TimeSpan.FromHours(1);
+    private readonly HashSet<string> _consoles = new(StringComparer.Ordinal);
 
-    public async Task<AgencyView> Register(RegisterAgency command)
+    protected override string StreamKind => "agency";
+
+    private AgencyCode Code => new(Key);
+
+    protected override AgencyState Apply(AgencyState state, object @event) => state.Apply(@event);
+
+    /// <summary>A new activation knows of no console: it says so when the log still shows some online.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        ActorRules.RequireCoordinator(command.Actor, "register agencies");
-        if (!AgencyCode.IsValid(GrainKey))
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Registration is not null && State.Presence.ConsolesOnline != 0)
         {
-            throw new DomainValidationException($"code: '{GrainKey}' is not an agency code (two capital letters, a dash, 2–12 capitals or digits, e.g. JP-NPA)");
+            await AppendSystemEventsAsync([new AgencyStatusChanged(Code, State.Presence with { ConsolesOnline = 0 })]);
         }
-        if (state.State.Registration is not null)
-        {
-            throw new ConflictException($"agency {Code} is already registered");
-        }
-        var registered = new AgencyRegistered(
-            Code,
-            Require.Text(command.Name, "name", 200),
-            Code.Country,
-            Require.Text(command.HomeRegion, "homeRegion", 100),
-            command.Languages.OrEmpty().Distinct().ToImmutableArray(),
-            command.Capabilities.OrEmpty().Distinct().ToImmutableArray(),
-            ValidContacts(command.Contacts.OrEmpty()),
-            time.GetUtcNow());
-        var next = state.State with { Registration = registered };
-        state.State = next;
-        await state.WriteStateAsync([registered, new AgencyStatusChanged(Code, next.LiveStatus)]);
-        await GrainFactory.GetGrain<IDirectoryGrain>(IDirectoryGrain.Key).AddAgency(Code);
-        return View(next);
     }
 
-    public Task<AgencyView> Get() => Task.FromResult(View(Registered()));
-
-    public Task<bool> IsRegistered() => Task.FromResult(state.State.Registration is not null);
-
-    public async Task<AgencyView> SetReadiness(SetReadiness command)
+    public Task<AgencyProfile> Register(RegisterAgency command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ActorRules.RequireCoordinatorOrPartnerOf(command.Actor, Code, "set the readiness of " + Code);
-        var current = Registered();
-        if (!Enum.IsDefined(command.Readiness))
+        return Execute(nameof(Register), command.Actor, command, () =>
         {
-            throw new DomainValidationException($"readiness: {command.Readiness} is not a readiness level");
-        }
-        await Commit(current with { Readiness = command.Readiness });
-        return View(state.State);
+            ActorRules.RequireCoordinator(command.Actor, "register agencies");
+            if (!AgencyCode.IsValid(Key))
+            {
+                throw new DomainValidationException($"code: '{Key}' is not an agency code (two capital letters, a dash, 2–12 capitals or digits, e.g. JP-NPA)");
+            }
+            if (State.Registration is not null)
+            {
+                throw new ConflictException($"agency {Code} is already registered");
+            }
+            var now = time.GetUtcNow();
+            var registered = new AgencyRegistered(
+                Code,
+                Require.Text(command.Name, "name", 200),
+                Code.Country,
+                Require.Text(command.HomeRegion, "homeRegion", 100),
+                command.Languages.OrEmpty().Distinct().ToImmutableArray(),
+                command.Capabilities.OrEmpty().Distinct().ToImmutableArray(),
+                ValidContacts(command.Contacts.OrEmpty()),
+                now);
+            return Events(registered, new AgencyStatusChanged(Code, State.Presence with { ConsolesOnline = _consoles.Count }));
+        }, Profile);
+    }
+
+    public Task<AgencyProfile> Get() => Task.FromResult(Profile(Registered()));
+
+    public Task<bool> IsRegistered() => Task.FromResult(State.Registration is not null);
+
+    public Task<AgencyProfile> SetReadiness(SetReadiness command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Execute(nameof(SetReadiness), command.Actor, command, () =>
+        {
+            ActorRules.RequireCoordinatorOrPartnerOf(command.Actor, Code, "set the readiness of " + Code);
+            var current = Registered();
+            if (!Enum.IsDefined(command.Readiness))
+            {
+                throw new DomainValidationException($"readiness: {command.Readiness} is not a readiness level");
+            }
+            return current.Presence.Readiness == command.Readiness
+                ? Events()
+                : Events(new AgencyStatusChanged(Code, current.Presence with { Readiness = command.Readiness }));
+        }, Profile);
     }
 
     public Task ConsoleConnected(string connectionId)
     {
         var current = Registered();
         var id = Require.Text(connectionId, "connectionId", 200);
-        return current.Consoles.Contains(id)
-            ? Task.CompletedTask
-            : Commit(current with { Consoles = current.Consoles.Add(id), LastSeen = time.GetUtcNow() });
+        if (!_consoles.Add(id))
+        {
+            return Task.CompletedTask;
+        }
+        DelayDeactivation(KeepAliveWhileOnline);
+        return PublishPresence(current);
     }
 
     public Task ConsoleDisconnected(string connectionId)
     {
         var current = Registered();
-        return connectionId is null || !current.Consoles.Contains(connectionId)
-            ? Task.CompletedTask
-            : Commit(current with { Consoles = current.Consoles.Remove(connectionId), LastSeen = time.GetUtcNow() });
+        return connectionId is not null && _consoles.Remove(connectionId) ? PublishPresence(current) : Task.CompletedTask;
     }
 
-    public Task NoteAgreement(AgreementId agreement, AgreementStatus status)
-    {
-        var current = Registered();
-        var noted = new AgencyAgreement(agreement, status);
-        var existing = current.Agreements.FirstOrDefault(a => a.Agreement == agreement);
-        if (existing == noted)
-        {
-            return Task.CompletedTask;
-        }
-        var agreements = existing is null ? current.Agreements.Add(noted) : current.Agreements.Replace(existing, noted);
-        return Commit(current with { Agreements = agreements });
-    }
+    private Task PublishPresence(AgencyState current) => AppendSystemEventsAsync(
+        [new AgencyStatusChanged(Code, current.Presence with { ConsolesOnline = _consoles.Count, LastSeen = time.GetUtcNow() })]);
 
-    public Task NoteTask(TaskId task, bool open)
-    {
-        var current = Registered();
-        if (current.OpenTasks.Contains(task) == open)
-        {
-            return Task.CompletedTask;
-        }
-        return Commit(current with { OpenTasks = open ? current.OpenTasks.Add(task) : current.OpenTasks.Remove(task) });
-    }
+    private static Task<IReadOnlyList<object>> Events(params object[] events) => Task.FromResult<IReadOnlyList<object>>(events);
 
-    public Task NoteCommitmentOverdue(string commitmentRef, bool overdue)
-    {
-        var current = Registered();
-        var reference = Require.Text(commitmentRef, "commitmentRef", 200);
-        if (current.OverdueCommitments.Contains(reference) == overdue)
-        {
-            return Task.CompletedTask;
-        }
-        var list = overdue ? current.OverdueCommitments.Add(reference) : current.OverdueCommitments.Remove(reference);
-        return Commit(current with { OverdueCommitments = list });
-    }
-
-    /// <summary>Writes the next state, with an AgencyStatusChanged event when the live status changed.</summary>
-    private async Task Commit(AgencyState next)
-    {
-        var status = next.LiveStatus;
-        IReadOnlyList<object> events = status == state.State.LiveStatus ? [] : [new AgencyStatusChanged(Code, status)];
-        if (events.Count == 0 && next == state.State)
-        {
-            return;
-        }
-        state.State = next;
-        await state.WriteStateAsync(events);
-    }
-
-    private AgencyState Registered() => state.State.Registration is null
-        ? throw new NotFoundException($"agency {GrainKey} is not registered")
-        : state.State;
+    private AgencyState Registered() => State.Registration is null
+        ? throw new NotFoundException($"agency {Key} is not registered")
+        : State;
 
     private static ImmutableArray<LiaisonContact> ValidContacts(ImmutableArray<LiaisonContact> contacts)
     {
@@ -141,10 +124,9 @@ public sealed class AgencyGrain([PersistentState("agency")] IPersistentState<Age
         return contacts;
     }
 
-    private AgencyView View(AgencyState s)
+    private static AgencyProfile Profile(AgencyState s)
     {
         var r = s.Registration!;
-        return new AgencyView(r.Agency, r.Name, r.Country, r.HomeRegion, r.Languages, r.Capabilities, r.Contacts, s.LiveStatus,
-            [.. s.Agreements.Select(a => a.Agreement)], s.OpenTasks, r.RegisteredAt);
+        return new AgencyProfile(r.Agency, r.Name, r.Country, r.HomeRegion, r.Languages, r.Capabilities, r.Contacts, s.Presence, r.RegisteredAt);
     }
 }

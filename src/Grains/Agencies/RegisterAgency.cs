@@ -4,10 +4,11 @@ using System.Collections.Immutable;
 namespace PolicingHub.Grains.Agencies;
 
 /// <summary>Registers a partner agency (coordinators only). The country comes from the agency code.</summary>
+[GenerateSerializer, Immutable, Alias("ph.RegisterAgency")]
 public sealed record RegisterAgency(
-    Actor Actor,
-    string Name,
-    string HomeRegion,
-    ImmutableArray<string> Languages,
-    ImmutableArray<CooperationArea> Capabilities,
-    ImmutableArray<LiaisonContact> Contacts);
+    [property: Id(0)] Actor Actor,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string HomeRegion,
+    [property: Id(3)] ImmutableArray<string> Languages,
+    [property: Id(4)] ImmutableArray<CooperationArea> Capabilities,
+    [property: Id(5)] ImmutableArray<LiaisonContact> Contacts);

@@ -1,10 +1,9 @@
 using PolicingHub.Grains.Errors;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 
 namespace PolicingHub.Grains.Agreements;
 
-/// <summary>Requests made under the agreement (tasks) and its reminders.</summary>
+/// <summary>Requests made under the agreement (tasks ask before they write) and its reminders.</summary>
 public sealed partial class AgreementGrain
 {
     public Task<ResponseDeadlines> PlanRequest(AgencyCode requester, AgencyCode assignee, CooperationArea area, Priority priority, DateTimeOffset at)
@@ -41,24 +40,9 @@ public sealed partial class AgreementGrain
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Idempotent per open task; a reassigned task's request moves to its new assignee. The agreement keeps only the
-    /// open requests and per-agency counters, so a task not open here (never recorded, or answered) counts as new.
-    /// </summary>
-    public Task RecordRequest(TaskId task, AgencyCode requester, AgencyCode assignee)
-        => CommitRequests(RequestLedger.Record(Existing(), task, requester, assignee));
+    public Task<AgreementStatus> GetStatus() => Task.FromResult(Existing().Status);
 
-    /// <summary>Idempotent per task: only the first answer to an open request counts; an answer to anything else changes nothing.</summary>
-    public Task RecordAnswer(TaskId task, AgencyCode assignee, bool onTime)
-        => CommitRequests(RequestLedger.Answer(Existing(), task, assignee, onTime));
-
-    /// <summary>Idempotent: a cancelled task's request stays counted (sent, received, unanswered) but is no longer open.</summary>
-    public Task RecordWithdrawal(TaskId task)
-        => CommitRequests(RequestLedger.Withdraw(Existing(), task));
-
-    private Task CommitRequests(AgreementState next) => ReferenceEquals(next, state.State) ? Task.CompletedTask : Commit(next, []);
-
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
     {
         if (reminderName == ExpiryReminder)
         {
@@ -69,6 +53,6 @@ public sealed partial class AgreementGrain
         {
             return MarkOverdue(number);
         }
-        return UnregisterReminder(reminderName); // not ours (any more)
+        return EventSourcing.Reminders.Cancel(this, reminderName); // not ours (any more)
     }
 }

@@ -1,141 +1,148 @@
+using Microsoft.Extensions.DependencyInjection;
 using PolicingHub.Grains.Agencies;
 using PolicingHub.Grains.Agreements.Events;
-using PolicingHub.Grains.Directory;
 using PolicingHub.Grains.Errors;
+using PolicingHub.Grains.EventSourcing;
+using PolicingHub.Grains.Hosting;
 using PolicingHub.Grains.Model;
 using PolicingHub.Grains.Rules;
-using PolicingHub.Runtime;
 
 namespace PolicingHub.Grains.Agreements;
 
-/// <summary>A cooperation agreement: drafting, signing and lifecycle (this file); commitments and requests in the partial files.</summary>
+/// <summary>A cooperation agreement on "agreement/{id}": drafting, signing and lifecycle (this file); commitments and requests in the partial files.</summary>
 [GrainType("agreement")]
-public sealed partial class AgreementGrain([PersistentState("agreement")] IPersistentState<AgreementState> state, TimeProvider time)
-    : Grain, IAgreementGrain
+public sealed partial class AgreementGrain([FromKeyedServices(DomainTime.Key)] TimeProvider time)
+    : EventSourcedGrain<AgreementState>, IAgreementGrain
 {
     private const string ExpiryReminder = "expiry";
 
-    private AgreementId Id => new(GrainKey);
+    protected override string StreamKind => "agreement";
+
+    private AgreementId Id => new(Key);
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    public async Task<AgreementView> Draft(DraftAgreement command)
+    protected override AgreementState Apply(AgreementState state, object @event) => state.Apply(@event);
+
+    public Task<AgreementView> Draft(DraftAgreement command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ActorRules.RequireCoordinator(command.Actor, "draft agreements");
-        if (!AgreementId.IsValid(GrainKey))
+        return Execute<AgreementView>(nameof(Draft), command.Actor, command, async () =>
         {
-            throw new DomainValidationException($"id: '{GrainKey}' is not an agreement id (3–64 letters, digits or dashes)");
-        }
-        if (state.State.Exists)
-        {
-            throw new ConflictException($"agreement {Id} already exists");
-        }
-        var next = AgreementRules.Draft(command, Today);
-        foreach (var party in next.Parties)
-        {
-            if (!await GrainFactory.GetGrain<IAgencyGrain>(party.Value).IsRegistered())
+            ActorRules.RequireCoordinator(command.Actor, "draft agreements");
+            if (!AgreementId.IsValid(Key))
             {
-                throw new DomainValidationException($"parties: {party} is not a registered agency");
+                throw new DomainValidationException($"id: '{Key}' is not an agreement id (3–64 letters, digits or dashes)");
             }
-        }
-        state.State = next;
-        await state.WriteStateAsync([new AgreementDrafted(Id, next.Title, next.Parties, next.Areas, next.ResponseClauses, next.ExpiresOn)]);
-        await NotifyParties(next);
-        await GrainFactory.GetGrain<IDirectoryGrain>(IDirectoryGrain.Key).AddAgreement(Id);
-        return View(next);
+            if (State.Exists)
+            {
+                throw new ConflictException($"agreement {Id} already exists");
+            }
+            var drafted = AgreementRules.Draft(Id, command, Today);
+            foreach (var party in drafted.Parties)
+            {
+                if (!await GrainFactory.GetGrain<IAgencyGrain>(party.Value).IsRegistered())
+                {
+                    throw new DomainValidationException($"parties: {party} is not a registered agency");
+                }
+            }
+            return [drafted];
+        }, View);
     }
 
     public Task<AgreementView> Sign(SignAgreement command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ActorRules.RequireCoordinator(command.Actor, AgreementTransition.Sign.Action);
-        var current = Existing();
-        AgreementTransition.Sign.Apply(Id, current.Status);
-        var signatories = AgreementRules.Signatories(command, Id, current.Parties, Today);
-        var signed = current with { SignedOn = command.SignedOn, Signatories = signatories };
-        return Transit(signed, AgreementTransition.Sign, null, new AgreementSigned(Id, command.SignedOn, signatories));
+        return Execute(nameof(Sign), command.Actor, command, () =>
+        {
+            ActorRules.RequireCoordinator(command.Actor, AgreementTransition.Sign.Action);
+            var current = Existing();
+            AgreementTransition.Sign.Apply(Id, current.Status);
+            var signatories = AgreementRules.Signatories(command, Id, current.Parties, Today);
+            return Transit(current, AgreementTransition.Sign, null, new AgreementSigned(Id, command.SignedOn, signatories));
+        }, View);
     }
 
-    public Task<AgreementView> Activate(ChangeAgreementStatus command) => ChangeStatus(command, AgreementTransition.Activate);
+    public Task<AgreementView> Activate(ChangeAgreementStatus command) => ChangeStatus(nameof(Activate), command, AgreementTransition.Activate);
 
-    public Task<AgreementView> Suspend(ChangeAgreementStatus command) => ChangeStatus(command, AgreementTransition.Suspend);
+    public Task<AgreementView> Suspend(ChangeAgreementStatus command) => ChangeStatus(nameof(Suspend), command, AgreementTransition.Suspend);
 
-    public Task<AgreementView> Resume(ChangeAgreementStatus command) => ChangeStatus(command, AgreementTransition.Resume);
+    public Task<AgreementView> Resume(ChangeAgreementStatus command) => ChangeStatus(nameof(Resume), command, AgreementTransition.Resume);
 
-    public Task<AgreementView> Terminate(ChangeAgreementStatus command) => ChangeStatus(command, AgreementTransition.Terminate);
+    public Task<AgreementView> Terminate(ChangeAgreementStatus command) => ChangeStatus(nameof(Terminate), command, AgreementTransition.Terminate);
 
-    public Task<AgreementView> Expire(ChangeAgreementStatus command) => ChangeStatus(command, AgreementTransition.Expire);
+    public Task<AgreementView> Expire(ChangeAgreementStatus command) => ChangeStatus(nameof(Expire), command, AgreementTransition.Expire);
 
     public Task<AgreementView> Get() => Task.FromResult(View(Existing()));
 
-    private Task<AgreementView> ChangeStatus(ChangeAgreementStatus command, AgreementTransition transition)
+    private async Task<AgreementView> ChangeStatus(string name, ChangeAgreementStatus command, AgreementTransition transition)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ActorRules.RequireCoordinator(command.Actor, transition.Action);
-        var current = Existing();
-        transition.Apply(Id, current.Status);
-        return Transit(current, transition, transition.ReasonOf(command.Reason));
+        var view = await Execute(name, command.Actor, command, () =>
+        {
+            ActorRules.RequireCoordinator(command.Actor, transition.Action);
+            var current = Existing();
+            transition.Apply(Id, current.Status);
+            return Transit(current, transition, transition.ReasonOf(command.Reason));
+        }, View);
+        await AfterTransit(view.Status);
+        return view;
     }
 
-    /// <summary>Writes the status change (after any leading event), then tells the parties and keeps reminders in step.</summary>
-    private async Task<AgreementView> Transit(AgreementState current, AgreementTransition transition, string? reason, object? leading = null)
+    /// <summary>The status change's events (after any leading event); reminders the new status needs are registered first.</summary>
+    private async Task<IReadOnlyList<object>> Transit(AgreementState current, AgreementTransition transition, string? reason, object? leading = null)
     {
-        var from = current.Status;
-        var to = transition.Apply(Id, from);
-        var next = current with { Status = to };
-        var changed = new AgreementStatusChanged(Id, from, to, reason, next.Parties);
-        await Commit(next, leading is null ? [changed] : [leading, changed]);
-        await NotifyParties(next);
-        if (transition == AgreementTransition.Activate && next.ExpiresOn is { } expires)
+        var to = transition.Apply(Id, current.Status);
+        var now = time.GetUtcNow();
+        if (transition == AgreementTransition.Activate && current.ExpiresOn is { } expires)
         {
-            var due = expires.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - time.GetUtcNow().UtcDateTime;
-            await RegisterOrUpdateReminder(ExpiryReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            await Reminders.Schedule(this, ExpiryReminder, expires.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), now);
         }
         else if (transition == AgreementTransition.Resume)
         {
-            await ScheduleOpenCommitments(next);
+            await ScheduleOpenCommitments(current, now);
         }
-        else if (to is AgreementStatus.Terminated or AgreementStatus.Expired)
+        var changed = new AgreementStatusChanged(Id, current.Status, to, reason, current.Parties);
+        return leading is null ? [changed] : [leading, changed];
+    }
+
+    /// <summary>After the append: an agreement that is over keeps no reminders.</summary>
+    private async Task AfterTransit(AgreementStatus status)
+    {
+        if (status is AgreementStatus.Terminated or AgreementStatus.Expired)
         {
-            await EndCommitments(next);
+            await Reminders.Cancel(this, ExpiryReminder);
+            foreach (var commitment in State.Commitments)
+            {
+                await Reminders.Cancel(this, CommitmentReminder(commitment.Number));
+            }
         }
-        return View(next);
     }
 
     /// <summary>The reminder "expiry" ends an agreement still in force on its expiry date.</summary>
     private async Task ExpireByReminder()
     {
-        var current = state.State;
-        if (current.Exists && AgreementTransition.Expire.From.Contains(current.Status))
+        var current = State;
+        if (current is not { Exists: true, ExpiresOn: { } expires } || !AgreementTransition.Expire.From.Contains(current.Status))
         {
-            await Transit(current, AgreementTransition.Expire, $"expired on {current.ExpiresOn:yyyy-MM-dd}");
+            await Reminders.Cancel(this, ExpiryReminder);
+            return;
         }
-    }
-
-    private async Task NotifyParties(AgreementState next)
-    {
-        foreach (var party in next.Parties)
+        var due = expires.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var now = time.GetUtcNow();
+        if (now < due)
         {
-            await GrainFactory.GetGrain<IAgencyGrain>(party.Value).NoteAgreement(Id, next.Status);
+            await Reminders.Schedule(this, ExpiryReminder, due, now); // a step towards a far expiry
+            return;
         }
+        await AppendSystemEventsAsync(await Transit(current, AgreementTransition.Expire, $"expired on {expires:yyyy-MM-dd}"));
+        await AfterTransit(State.Status);
     }
 
-    /// <summary>Writes the next state and its events, adding ScorecardChanged when the scorecard moved.</summary>
-    private async Task Commit(AgreementState next, IReadOnlyList<object> events)
-    {
-        var scorecard = ScorecardCalculator.Compute(next);
-        var all = ScorecardCalculator.Same(ScorecardCalculator.Compute(state.State), scorecard)
-            ? events
-            : [.. events, new ScorecardChanged(Id, scorecard)];
-        state.State = next;
-        await state.WriteStateAsync(all);
-    }
-
-    private AgreementState Existing() => state.State.Exists
-        ? state.State
-        : throw new NotFoundException($"agreement {GrainKey} does not exist");
+    private AgreementState Existing() => State.Exists
+        ? State
+        : throw new NotFoundException($"agreement {Key} does not exist");
 
     private AgreementView View(AgreementState s) => new(Id, s.Title, s.Parties, s.Areas, s.ResponseClauses, s.Status, s.SignedOn,
-        s.Signatories, s.ExpiresOn, s.Commitments, ScorecardCalculator.Compute(s));
+        s.Signatories, s.ExpiresOn, s.Commitments);
 }

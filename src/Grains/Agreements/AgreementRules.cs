@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicingHub.Grains.Agreements.Events;
 using PolicingHub.Grains.Errors;
 using PolicingHub.Grains.Model;
 using PolicingHub.Grains.Rules;
@@ -16,8 +17,8 @@ internal static class AgreementRules
         [Priority.Routine] = (TimeSpan.FromDays(3), TimeSpan.FromDays(30)),
     }.ToImmutableDictionary();
 
-    /// <summary>The draft's content as it will be stored (parties and areas de-duplicated, in the order given).</summary>
-    public static AgreementState Draft(DraftAgreement command, DateOnly today)
+    /// <summary>The draft's content as it will be recorded (parties and areas de-duplicated, in the order given).</summary>
+    public static AgreementDrafted Draft(AgreementId id, DraftAgreement command, DateOnly today)
     {
         var title = Require.Text(command.Title, "title", 500);
         var parties = command.Parties.OrEmpty().Distinct().ToImmutableArray();
@@ -44,16 +45,7 @@ internal static class AgreementRules
         {
             throw new DomainValidationException($"expiresOn: must be after today ({today:yyyy-MM-dd})");
         }
-        return new AgreementState
-        {
-            Exists = true,
-            Title = title,
-            Parties = parties,
-            Areas = areas,
-            ResponseClauses = clauses,
-            Status = AgreementStatus.Draft,
-            ExpiresOn = command.ExpiresOn,
-        };
+        return new AgreementDrafted(id, title, parties, areas, clauses, command.ExpiresOn);
     }
 
     public static ImmutableArray<Signatory> Signatories(SignAgreement command, AgreementId agreement, ImmutableArray<AgencyCode> parties, DateOnly today)

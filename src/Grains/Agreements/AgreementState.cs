@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using PolicingHub.Grains.Agreements.Events;
 using PolicingHub.Grains.Model;
 
 namespace PolicingHub.Grains.Agreements;
 
-/// <summary>The stored state of an agreement grain. <see cref="Exists"/> is false until it is drafted.</summary>
+/// <summary>An agreement folded from its stream. <see cref="Exists"/> is false until it is drafted.</summary>
 public sealed record AgreementState
 {
     public bool Exists { get; init; }
@@ -26,12 +27,26 @@ public sealed record AgreementState
 
     public ImmutableArray<CommitmentView> Commitments { get; init; } = [];
 
-    /// <summary>Numbers of the commitments that ever went overdue (each counts once as closed late on the scorecard).</summary>
-    public ImmutableArray<int> WentOverdue { get; init; } = [];
+    public AgreementState Apply(object @event) => @event switch
+    {
+        AgreementDrafted e => this with
+        {
+            Exists = true, Title = e.Title, Parties = e.Parties, Areas = e.Areas, ResponseClauses = e.ResponseClauses,
+            Status = AgreementStatus.Draft, ExpiresOn = e.ExpiresOn,
+        },
+        AgreementSigned e => this with { SignedOn = e.SignedOn, Signatories = e.Signatories },
+        AgreementStatusChanged e => this with { Status = e.To },
+        CommitmentAdded e => this with { Commitments = Commitments.Add(e.Commitment) },
+        CommitmentProgressReported e => Change(e.Commitment, c => c with { Progress = c.Progress.Add(e.Progress) }),
+        CommitmentFulfilled e => Change(e.Commitment, c => c with { Status = CommitmentStatus.Fulfilled, ClosedAt = e.At }),
+        CommitmentWaived e => Change(e.Commitment, c => c with { Status = CommitmentStatus.Waived, ClosedAt = e.At }),
+        CommitmentOverdue e => Change(e.Commitment, c => c with { Status = CommitmentStatus.Overdue }),
+        _ => this,
+    };
 
-    /// <summary>Request counters per agency (sent, received, answered, answered on time): what the scorecard counts.</summary>
-    public ImmutableArray<RequestCounts> RequestCounts { get; init; } = [];
-
-    /// <summary>The requests not answered yet, grouped by requester and assignee; answered requests are only counted.</summary>
-    public ImmutableArray<OpenRequests> OpenRequests { get; init; } = [];
+    private AgreementState Change(int number, Func<CommitmentView, CommitmentView> change)
+    {
+        var index = Commitments.IndexOf(Commitments.FirstOrDefault(c => c.Number == number)!);
+        return index < 0 ? this : this with { Commitments = Commitments.SetItem(index, change(Commitments[index])) };
+    }
 }

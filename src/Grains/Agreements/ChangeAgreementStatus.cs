@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 namespace PolicingHub.Grains.Agreements;
 
 /// <summary>Activate, suspend, resume, terminate or expire an agreement; suspend and terminate need a reason.</summary>
+[GenerateSerializer, Immutable, Alias("ph.ChangeAgreementStatus")]
 public sealed record ChangeAgreementStatus(
-    Actor Actor,
-    string? Reason);
+    [property: Id(0)] Actor Actor,
+    [property: Id(1)] string? Reason);

@@ -1,5 +1,6 @@
 namespace PolicingHub.Grains.Agreements;
 
+[GenerateSerializer, Alias("ph.CommitmentStatus")]
 public enum CommitmentStatus
 {
     Open,

@@ -4,7 +4,8 @@ using System.Collections.Immutable;
 namespace PolicingHub.Grains.Agreements;
 
 /// <summary>Marks a commitment fulfilled (coordinator, or a partner of the responsible party).</summary>
+[GenerateSerializer, Immutable, Alias("ph.FulfilCommitment")]
 public sealed record FulfilCommitment(
-    Actor Actor,
-    int Commitment,
-    string? Note);
+    [property: Id(0)] Actor Actor,
+    [property: Id(1)] int Commitment,
+    [property: Id(2)] string? Note);

@@ -4,7 +4,8 @@ using System.Collections.Immutable;
 namespace PolicingHub.Grains.Agreements;
 
 /// <summary>Who signed for a party.</summary>
+[GenerateSerializer, Immutable, Alias("ph.Signatory")]
 public sealed record Signatory(
-    AgencyCode Agency,
-    string Name,
-    string Title);
+    [property: Id(0)] AgencyCode Agency,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Title);

@@ -1,11 +1,15 @@
-using PolicingHub.Grains.Model;
-using System.Collections.Immutable;
-
 namespace PolicingHub.Grains.Audit;
 
-/// <summary>The result of verifying the audit chain; names the first broken link.</summary>
+/// <summary>
+/// The result of recomputing the chain over the whole log: every seal (checkpoint) checked, and where the chain broke
+/// first — the seal whose link does not match, so the tampering lies in positions (<see cref="BrokenAfter"/>, <see cref="BrokenAt"/>].
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ph.AuditVerification")]
 public sealed record AuditVerification(
-    bool Valid,
-    long Entries,
-    long? FirstBrokenSequence,
-    string? Problem);
+    [property: Id(0)] bool Valid,
+    [property: Id(1)] long EventsChecked,
+    [property: Id(2)] int SealsChecked,
+    [property: Id(3)] long SealedUpTo,
+    [property: Id(4)] long? BrokenAfter,
+    [property: Id(5)] long? BrokenAt,
+    [property: Id(6)] string Message);

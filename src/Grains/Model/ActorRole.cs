@@ -1,5 +1,6 @@
 namespace PolicingHub.Grains.Model;
 
+[GenerateSerializer, Alias("ph.ActorRole")]
 public enum ActorRole
 {
     Partner,

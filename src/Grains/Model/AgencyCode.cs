@@ -5,7 +5,8 @@ namespace PolicingHub.Grains.Model;
 
 /// <summary>An agency code: ISO 3166-1 alpha-2 country, a dash, the agency's short name — KR-KNPA, JP-NPA, CA-RCMP.</summary>
 [JsonConverter(typeof(StringIdJsonConverter<AgencyCode>))]
-public readonly partial record struct AgencyCode(string Value) : IStringId<AgencyCode>
+[GenerateSerializer, Immutable, Alias("ph.AgencyCode")]
+public readonly partial record struct AgencyCode([property: Id(0)] string Value) : IStringId<AgencyCode>
 {
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 

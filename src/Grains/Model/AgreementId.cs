@@ -5,7 +5,8 @@ namespace PolicingHub.Grains.Model;
 
 /// <summary>An agreement (MOU) id, e.g. MOU-KR-JP-2026: 3–64 letters, digits or dashes.</summary>
 [JsonConverter(typeof(StringIdJsonConverter<AgreementId>))]
-public readonly partial record struct AgreementId(string Value) : IStringId<AgreementId>
+[GenerateSerializer, Immutable, Alias("ph.AgreementId")]
+public readonly partial record struct AgreementId([property: Id(0)] string Value) : IStringId<AgreementId>
 {
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 

@@ -1,5 +1,6 @@
 namespace PolicingHub.Grains.Model;
 
+[GenerateSerializer, Alias("ph.Priority")]
 public enum Priority
 {
     Routine,

@@ -1,5 +1,6 @@
 namespace PolicingHub.Grains.Model;
 
+[GenerateSerializer, Alias("ph.Readiness")]
 public enum Readiness
 {
     Normal,

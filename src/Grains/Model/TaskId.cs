@@ -5,7 +5,8 @@ namespace PolicingHub.Grains.Model;
 
 /// <summary>A cooperation task id, e.g. T-20261122-0001: 3–64 letters, digits or dashes.</summary>
 [JsonConverter(typeof(StringIdJsonConverter<TaskId>))]
-public readonly partial record struct TaskId(string Value) : IStringId<TaskId>
+[GenerateSerializer, Immutable, Alias("ph.TaskId")]
+public readonly partial record struct TaskId([property: Id(0)] string Value) : IStringId<TaskId>
 {
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 

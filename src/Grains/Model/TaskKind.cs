@@ -1,5 +1,6 @@
 namespace PolicingHub.Grains.Model;
 
+[GenerateSerializer, Alias("ph.TaskKind")]
 public enum TaskKind
 {
     CaseCollaboration,

@@ -4,5 +4,6 @@ using System.Collections.Immutable;
 namespace PolicingHub.Grains.Tasks;
 
 /// <summary>The assignee accepts an acknowledged task.</summary>
+[GenerateSerializer, Immutable, Alias("ph.AcceptTask")]
 public sealed record AcceptTask(
-    Actor Actor);
+    [property: Id(0)] Actor Actor);

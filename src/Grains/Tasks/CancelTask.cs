@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 namespace PolicingHub.Grains.Tasks;
 
 /// <summary>A coordinator cancels an open task.</summary>
+[GenerateSerializer, Immutable, Alias("ph.CancelTask")]
 public sealed record CancelTask(
-    Actor Actor,
-    string Reason);
+    [property: Id(0)] Actor Actor,
+    [property: Id(1)] string Reason);

@@ -1,4 +1,4 @@
-using PolicingHub.Grains.Agreements;
+using PolicingHub.Grains.EventSourcing;
 using PolicingHub.Grains.Model;
 using PolicingHub.Grains.Rules;
 using PolicingHub.Grains.Tasks.Events;
@@ -11,61 +11,67 @@ public sealed partial class CooperationTaskGrain
     public async Task<TaskView> Acknowledge(AcknowledgeTask command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var task = await AssigneeStep(command.Actor, false, "Acknowledge", CooperationTaskStatus.Assigned);
-        var officer = Require.Text(command.Officer, "officer", 200);
-        var eta = Require.Future(command.Eta, time.GetUtcNow(), "eta");
-        await Save(task with { Status = CooperationTaskStatus.Acknowledged, Officer = officer, Eta = eta },
-            new TaskAcknowledged(Id, task.Assignee, officer, eta));
-        await UnregisterReminder(AcknowledgeReminder);
-        return state.State.Task!;
+        var view = await Execute<TaskView>(nameof(Acknowledge), command.Actor, command, async () =>
+        {
+            var task = await AssigneeStep(command.Actor, false, "Acknowledge", CooperationTaskStatus.Assigned);
+            var officer = Require.Text(command.Officer, "officer", 200);
+            var eta = Require.Future(command.Eta, time.GetUtcNow(), "eta");
+            return [new TaskAcknowledged(Id, task.Assignee, officer, eta)];
+        }, Current);
+        await Reminders.Cancel(this, AcknowledgeReminder);
+        return view;
     }
 
-    public async Task<TaskView> Accept(AcceptTask command)
+    public Task<TaskView> Accept(AcceptTask command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var task = await AssigneeStep(command.Actor, false, "Accept", CooperationTaskStatus.Acknowledged);
-        await Save(task with { Status = CooperationTaskStatus.Accepted }, new TaskAccepted(Id, task.Assignee));
-        return state.State.Task!;
+        return Execute<TaskView>(nameof(Accept), command.Actor, command, async () =>
+        {
+            var task = await AssigneeStep(command.Actor, false, "Accept", CooperationTaskStatus.Acknowledged);
+            return [new TaskAccepted(Id, task.Assignee)];
+        }, Current);
     }
 
     public async Task<TaskView> Decline(DeclineTask command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var task = await AssigneeStep(command.Actor, false, "Decline", CooperationTaskStatus.Assigned, CooperationTaskStatus.Acknowledged);
-        var reason = Require.Text(command.Reason, "reason");
-        await Save(task with { Status = CooperationTaskStatus.Declined, DeclineReason = reason }, new TaskDeclined(Id, task.Assignee, reason));
-        await UnregisterReminder(AcknowledgeReminder);
-        await Agency(task.Assignee).NoteTask(Id, false);
-        return state.State.Task!;
+        var view = await Execute<TaskView>(nameof(Decline), command.Actor, command, async () =>
+        {
+            var task = await AssigneeStep(command.Actor, false, "Decline", CooperationTaskStatus.Assigned, CooperationTaskStatus.Acknowledged);
+            var reason = Require.Text(command.Reason, "reason");
+            return [new TaskDeclined(Id, task.Assignee, reason)];
+        }, Current);
+        await Reminders.Cancel(this, AcknowledgeReminder);
+        return view;
     }
 
-    public async Task<TaskView> PostUpdate(PostTaskUpdate command)
+    public Task<TaskView> PostUpdate(PostTaskUpdate command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var task = await AssigneeStep(command.Actor, true, "PostUpdate", CooperationTaskStatus.Accepted, CooperationTaskStatus.InProgress);
-        var update = new TaskUpdate(time.GetUtcNow(), command.Actor.Subject, Require.Text(command.Text, "text"));
-        var next = task with { Status = CooperationTaskStatus.InProgress, Updates = task.Updates.Add(update) };
-        await Save(next, new TaskUpdatePosted(Id, task.Assignee, update, next.Status));
-        return next;
+        return Execute<TaskView>(nameof(PostUpdate), command.Actor, command, async () =>
+        {
+            var task = await AssigneeStep(command.Actor, true, "PostUpdate", CooperationTaskStatus.Accepted, CooperationTaskStatus.InProgress);
+            var update = new TaskUpdate(time.GetUtcNow(), command.Actor.Subject, Require.Text(command.Text, "text"));
+            return [new TaskUpdatePosted(Id, task.Assignee, update, CooperationTaskStatus.InProgress)];
+        }, Current);
     }
 
-    public async Task<TaskView> Complete(CompleteTask command)
+    public Task<TaskView> Complete(CompleteTask command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var task = await AssigneeStep(command.Actor, false, "Complete", CooperationTaskStatus.Accepted, CooperationTaskStatus.InProgress);
-        var outcome = Require.Text(command.Outcome, "outcome");
-        var now = time.GetUtcNow();
-        var onTime = now <= task.Deadline;
-        await Save(task with { Status = CooperationTaskStatus.Completed, Outcome = outcome }, new TaskCompleted(Id, task.Assignee, outcome, now, onTime));
-        await GrainFactory.GetGrain<IAgreementGrain>(task.Agreement.Value).RecordAnswer(Id, task.Assignee, onTime);
-        await Agency(task.Assignee).NoteTask(Id, false);
-        return state.State.Task!;
+        return Execute<TaskView>(nameof(Complete), command.Actor, command, async () =>
+        {
+            var task = await AssigneeStep(command.Actor, false, "Complete", CooperationTaskStatus.Accepted, CooperationTaskStatus.InProgress);
+            var outcome = Require.Text(command.Outcome, "outcome");
+            var now = time.GetUtcNow();
+            return [new TaskCompleted(Id, task.Assignee, outcome, now, now <= task.Deadline)];
+        }, Current);
     }
 
     /// <summary>Checks the actor (the assignee's partner; also a coordinator when allowed), the agreement and the status.</summary>
     private async Task<TaskView> AssigneeStep(Actor actor, bool coordinatorMay, string verb, params CooperationTaskStatus[] from)
     {
-        var action = verb == "PostUpdate" ? $"post updates on task {GrainKey}" : $"{verb.ToLowerInvariant()} task {GrainKey}";
+        var action = verb == "PostUpdate" ? $"post updates on task {Key}" : $"{verb.ToLowerInvariant()} task {Key}";
         ActorRules.RequireNotOperator(actor, action);
         var task = Existing();
         if (coordinatorMay)

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 namespace PolicingHub.Grains.Tasks;
 
 /// <summary>The assignee declines an acknowledged task, with a reason.</summary>
+[GenerateSerializer, Immutable, Alias("ph.DeclineTask")]
 public sealed record DeclineTask(
-    Actor Actor,
-    string Reason);
+    [property: Id(0)] Actor Actor,
+    [property: Id(1)] string Reason);

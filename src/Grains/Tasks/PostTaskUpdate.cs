@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 namespace PolicingHub.Grains.Tasks;
 
 /// <summary>A progress update; the first one moves an accepted task to in progress.</summary>
+[GenerateSerializer, Immutable, Alias("ph.PostTaskUpdate")]
 public sealed record PostTaskUpdate(
-    Actor Actor,
-    string Text);
+    [property: Id(0)] Actor Actor,
+    [property: Id(1)] string Text);

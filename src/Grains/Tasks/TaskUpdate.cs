@@ -4,7 +4,8 @@ using System.Collections.Immutable;
 namespace PolicingHub.Grains.Tasks;
 
 /// <summary>A dated task update.</summary>
+[GenerateSerializer, Immutable, Alias("ph.TaskUpdate")]
 public sealed record TaskUpdate(
-    DateTimeOffset At,
-    string By,
-    string Text);
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] string By,
+    [property: Id(2)] string Text);

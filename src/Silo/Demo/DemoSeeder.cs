@@ -3,7 +3,7 @@ using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Errors;
 using PolicingHub.Grains.Model;
 using PolicingHub.Grains.Tasks;
-using PolicingHub.Runtime;
+using PolicingHub.Grains.EventSourcing;
 
 namespace PolicingHub.Silo.Demo;
 

@@ -1,18 +1,23 @@
 using Microsoft.AspNetCore.Hosting;
+using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
 using PolicingHub.Gateway;
 using PolicingHub.Gateway.Security;
-using PolicingHub.Grains;
+using PolicingHub.Grains.Hosting;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime.Hosting;
 using PolicingHub.Silo.Demo;
+using PolicingHub.Silo.Operations;
 
 namespace PolicingHub.Silo.Hosting;
 
-/// <summary>Wires the silo: runtime and store, grains, gateway, health checks, the optional demo seed.</summary>
+/// <summary>Wires the process: an Orleans silo on the store profile, the grains, the gateway, operations endpoints, the optional demo seed.</summary>
 internal static class SiloHost
 {
     public const string DefaultUrl = "http://localhost:5080";
     public const string SeedDemoSwitch = "--seed-demo";
+
+    /// <summary>The meters /metrics exports: Orleans' own, the event log's, the gateway's.</summary>
+    private static readonly string[] Meters = ["Microsoft.Orleans", "PolicingHub.EventLog", "PolicingHub.Gateway"];
 
     public static WebApplication Build(string[] args)
     {
@@ -32,11 +37,16 @@ internal static class SiloHost
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        var runtime = builder.Services.AddPolicingHubRuntime();
-        _ = silo.Store == StoreProfile.InMemory ? runtime.UseInMemoryStore() : runtime.UseSqliteStore();
-        runtime.AddPolicingHubGrains();
+        builder.Services.AddEventLog(silo);
+        builder.UseOrleans(orleans =>
+        {
+            _ = silo.Store == StoreProfile.InMemory ? orleans.UseInMemoryProfile(silo) : orleans.UseEmbeddedProfile(silo);
+            orleans.AddPolicingHubGrains();
+            orleans.AddDashboard();
+        });
         builder.Services.AddPolicingHubGateway(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<GrainsHealthCheck>("grains");
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
+        builder.Services.AddHealthChecks().AddCheck<LogHealthCheck>("event-log");
         builder.Services.AddSingleton<DemoSeeder>();
         if (silo.SeedDemo)
         {
@@ -46,6 +56,7 @@ internal static class SiloHost
         var app = builder.Build();
         SiloLog.Starting(app.Logger, silo.Store);
         app.MapPolicingHubGateway();
+        app.MapOperations();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

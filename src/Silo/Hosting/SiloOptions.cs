@@ -11,6 +11,28 @@ public sealed class SiloOptions
     [EnumDataType(typeof(StoreProfile))]
     public StoreProfile Store { get; set; } = StoreProfile.Sqlite;
 
+    /// <summary>PolicingHub:DataPath — the embedded profile's folder: events.db, orleans.db, keys, and the lock that keeps a second silo out.</summary>
+    [Required]
+    public string DataPath { get; set; } = "data";
+
     /// <summary>PolicingHub:SeedDemo — load the demo data on start (the --seed-demo switch sets it).</summary>
     public bool SeedDemo { get; set; }
+
+    /// <summary>PolicingHub:Orleans — the silo's ports and identity.</summary>
+    public OrleansEndpoints Orleans { get; set; } = new();
+
+    public sealed class OrleansEndpoints
+    {
+        [Range(1, 65535)]
+        public int SiloPort { get; set; } = 11111;
+
+        [Range(1, 65535)]
+        public int GatewayPort { get; set; } = 30000;
+
+        [Required]
+        public string ClusterId { get; set; } = "policinghub";
+
+        [Required]
+        public string ServiceId { get; set; } = "policinghub";
+    }
 }

@@ -1,9 +1,9 @@
 namespace PolicingHub.Silo.Hosting;
 
-/// <summary>Where the silo keeps grain state, events, command outcomes and reminders (DESIGN.md §5).</summary>
+/// <summary>Where the silo keeps its event log, reminders and grain state (DESIGN.md §5).</summary>
 public enum StoreProfile
 {
-    /// <summary>One SQLite file (PolicingHub:Sqlite:Path, default data/policinghub.db).</summary>
+    /// <summary>Embedded (default): SQLite files under PolicingHub:DataPath (events.db, orleans.db), one silo on localhost.</summary>
     Sqlite,
 
     /// <summary>Memory only: for tests.</summary>

@@ -44,6 +44,10 @@ public sealed class LiveConsoleTests(Chromium chromium, ITestOutputHelper output
         Assert.True(await ConsolePage.PositionOfAsync(commitment) > await ConsolePage.PositionOfAsync(assigned),
             "the commitment must come after the task assignment in the feed");
 
+        // Each command above appended a command.accepted record (its audit trail) on the stream it changed; events arrive
+        // in position order, so those of the registrations and of each page's own MOU are behind what the page shows: none is shown.
+        await Expect(japan.EntriesOfType("command.accepted")).ToHaveCountAsync(0);
+        await Expect(canada.EntriesOfType("command.accepted")).ToHaveCountAsync(0);
         await Expect(canada.Page.Locator("body")).Not.ToContainTextAsync(task);
         await Expect(canada.Streams.Locator("section h2", new() { HasTextString = "task/" })).ToHaveCountAsync(0);
         await Expect(canada.Stream($"agreement/{KoreaJapan}")).ToHaveCountAsync(0);

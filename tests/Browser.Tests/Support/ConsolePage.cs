@@ -58,6 +58,10 @@ public sealed partial class ConsolePage(IBrowserContext context, IPage page) : I
     public ILocator Entries(string stream, string type) =>
         Stream(stream).Locator("li").Filter(new() { Has = page.Locator("strong", new() { HasTextRegex = new Regex($"^{Regex.Escape(type)}$") }) });
 
+    /// <summary>The entries of one event type, in any stream.</summary>
+    public ILocator EntriesOfType(string type) =>
+        Streams.Locator("li").Filter(new() { Has = page.Locator("strong", new() { HasTextRegex = new Regex($"^{Regex.Escape(type)}$") }) });
+
     public ILocator Streams => page.Locator("#streams");
 
     /// <summary>The feed position an entry shows (" #12 · 21/11/2026, 10:00:00").</summary>

@@ -11,9 +11,10 @@ using PolicingHub.Grains.Model;
 namespace PolicingHub.Browser.Tests.Support;
 
 /// <summary>
-/// The whole silo (runtime, grains, gateway, web console) on real Kestrel at 127.0.0.1 on a free port, so a browser can
-/// reach it: the in-memory store, a signing key in a fresh temp directory, and helpers that mint tokens and make REST
-/// clients carrying them. Started by <see cref="StartAsync"/>; <see cref="BaseAddress"/> is where it listens.
+/// The whole process (Orleans silo, grains, gateway, web console) on real Kestrel at 127.0.0.1 on a free port, so a
+/// browser can reach it: the InMemory store profile, Orleans' silo and gateway endpoints on two free ports of their own,
+/// a signing key in a fresh temp directory, and helpers that mint tokens and make REST clients carrying them. Started by
+/// <see cref="Start"/>; <see cref="BaseAddress"/> is where it listens.
 /// </summary>
 public sealed class LiveSilo : WebApplicationFactory<Program>
 {
@@ -63,9 +64,18 @@ public sealed class LiveSilo : WebApplicationFactory<Program>
 
     private TokenIssuer Tokens => Services.GetRequiredService<TokenIssuer>();
 
+    /// <summary>Orleans' silo-to-silo port, free when the silo was created.</summary>
+    public int SiloPort { get; } = FreePorts.Next();
+
+    /// <summary>Orleans' client gateway port, free when the silo was created.</summary>
+    public int GatewayPort { get; } = FreePorts.Next();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("PolicingHub:Store", "InMemory");
+        builder.UseSetting("PolicingHub:DataPath", Path.Combine(_directory, "data"));
+        builder.UseSetting("PolicingHub:Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("PolicingHub:Orleans:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("PolicingHub:Auth:SigningKeyPath", Path.Combine(_directory, "signing-key.b64"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

@@ -1,85 +1,138 @@
-using Microsoft.Data.Sqlite;
 using PolicingHub.Gateway.Tests.Support;
 using PolicingHub.Grains.Audit;
+using PolicingHub.Grains.EventSourcing;
 using PolicingHub.Grains.Model;
 
 namespace PolicingHub.Gateway.Tests.Api;
 
-public sealed class AuditTests
+/// <summary>
+/// Who did what, from the log alone (DESIGN §4.6): a refused command is one audit.command-refused on "audit/refusals";
+/// an accepted one is the command.accepted record its grain appended with its events; reads leave no trace.
+/// </summary>
+public sealed class AuditTests(AuditTests.Fixture fixture) : IClassFixture<AuditTests.Fixture>
 {
+    private GatewayFactory Factory => fixture.Factory;
+
     [Fact]
-    public async Task Every_command_is_audited_with_who_what_target_and_outcome_and_reads_are_not()
+    public async Task A_command_refused_403_by_its_policy_appends_one_audit_command_refused_and_nothing_else()
     {
-        await using var factory = new GatewayFactory();
-        await factory.SeedDemoAsync();
-        var id = await factory.AssignTaskAsync();
-        using var japan = factory.Partner("JP-NPA", "desk-tokyo");
-        var before = await HubState.ReadAsync(factory);
+        using var partner = Factory.Partner("JP-NPA", "desk-tokyo");
 
-        await japan.GetStringAsync($"/api/tasks/{id}");
-        await japan.PostJsonAsync($"/api/tasks/{id}/acknowledge", new { officer = "Insp. Duty", eta = DateTimeOffset.UtcNow.AddDays(1) });
-        await japan.PostJsonAsync($"/api/tasks/{id}/complete", new { outcome = "early" });
+        var refusal = await RefusedAsync(partner, "/api/tasks", HttpJson.Serialize(Scenario.TaskRequest("T-REFUSED-0001")), 403);
 
-        var added = (await HubState.ReadAsync(factory)).Audit.Skip(before.Audit.Count)
-            .Select(e => (e.Subject, e.Role, e.Agency, e.Action, e.Target, e.Outcome)).ToList();
-        Assert.Equal(
-            [
-                ("desk-tokyo", ActorRole.Partner, (string?)"JP-NPA", "task.acknowledge", id, "ok"),
-                ("desk-tokyo", ActorRole.Partner, "JP-NPA", "task.complete", id, "409 Invalid transition"),
-            ],
-            added);
+        Assert.Equal(("desk-tokyo", ActorRole.Partner, (string?)"JP-NPA", "task.assign", (string?)"-", "403 Forbidden"),
+            (refusal.Subject, refusal.Role, refusal.Agency, refusal.Action, refusal.Target, refusal.Outcome));
     }
 
     [Fact]
-    public async Task The_audit_chain_verifies_after_a_series_of_commands()
+    public async Task A_command_refused_409_by_the_grain_appends_one_audit_command_refused_naming_its_target()
     {
-        await using var factory = new GatewayFactory();
-        await factory.SeedDemoAsync();
-        using var coordinator = factory.Coordinator();
+        var task = await Factory.AssignTaskAsync();
+        using var partner = Factory.Partner("JP-NPA", "desk-tokyo");
+
+        var refusal = await RefusedAsync(partner, $"/api/tasks/{task}/complete", """{"outcome":"done"}""", 409);
+
+        Assert.Equal(("desk-tokyo", ActorRole.Partner, (string?)"JP-NPA", "task.complete", (string?)task, "409 Invalid transition"),
+            (refusal.Subject, refusal.Role, refusal.Agency, refusal.Action, refusal.Target, refusal.Outcome));
+    }
+
+    [Fact]
+    public async Task A_command_refused_400_by_a_domain_rule_appends_one_audit_command_refused_naming_the_id_it_would_have_created()
+    {
+        var id = Scenario.NewTaskId();
+        var request = Scenario.TaskRequest(id);
+        request["assignee"] = "CA-RCMP"; // not a party to the KR–JP MOU
+        using var coordinator = Factory.Coordinator("coordinator-audit");
+
+        var refusal = await RefusedAsync(coordinator, "/api/tasks", HttpJson.Serialize(request), 400);
+
+        Assert.Equal(("coordinator-audit", ActorRole.Coordinator, (string?)null, "task.assign", (string?)id, "400 Invalid command"),
+            (refusal.Subject, refusal.Role, refusal.Agency, refusal.Action, refusal.Target, refusal.Outcome));
+    }
+
+    [Fact]
+    public async Task An_accepted_command_is_audited_by_the_command_accepted_record_appended_with_its_events_and_reads_are_not()
+    {
+        var task = await Factory.AssignTaskAsync();
+        using var japan = Factory.Partner("JP-NPA", "desk-tokyo");
+        var before = await HubState.ReadAsync(Factory);
+
+        await japan.GetStringAsync($"/api/tasks/{task}");
+        await japan.GetStringAsync("/api/tasks");
+        var afterReads = await HubState.ReadAsync(Factory);
+        (await japan.PostJsonAsync($"/api/tasks/{task}/acknowledge", new { officer = "Insp. Duty", eta = DateTimeOffset.UtcNow.AddDays(1) }))
+            .EnsureSuccessStatusCode();
+
+        var reads = afterReads.Since(before);
+        Assert.Equal((0, 0, 0), (reads.DomainEvents, reads.Accepted.Count, reads.Refusals.Count));
+        var added = (await HubState.ReadAsync(Factory)).Since(afterReads);
+        Assert.Equal(
+            [($"task/{task}", "task.acknowledged"), ($"task/{task}", CommandAccepted.TypeName)],
+            added.Events.Where(e => !e.Stream.StartsWith("audit/", StringComparison.Ordinal)).Select(e => (e.Stream, e.Type)));
+        var (envelope, record) = Assert.Single(added.Accepted);
+        Assert.Equal(("Acknowledge", "desk-tokyo", ActorRole.Partner, (string?)"JP-NPA", (string?)null),
+            (record.Command, record.Subject, record.Role, record.Agency, record.IdempotencyKey));
+        Assert.Equal(added.Events.Single(e => e.Type == "task.acknowledged").Position + 1, envelope.Position);
+    }
+
+    [Fact]
+    public async Task A_coordinators_command_is_recorded_with_its_subject_and_role_and_no_agency()
+    {
+        using var coordinator = Factory.Coordinator("coordinator-audit");
+        var before = await HubState.ReadAsync(Factory);
+
+        var task = (await (await coordinator.PostJsonAsync("/api/tasks", Scenario.TaskRequest())).ReadAsync<IdOnly>()).Id;
+
+        var (envelope, record) = Assert.Single((await HubState.ReadAsync(Factory)).Since(before).Accepted);
+        Assert.Equal(($"task/{task}", "Assign", "coordinator-audit", ActorRole.Coordinator, (string?)null),
+            (envelope.Stream, record.Command, record.Subject, record.Role, record.Agency));
+    }
+
+    [Fact]
+    public async Task The_audit_chain_verifies_on_an_untouched_log_and_seals_it_up_to_the_last_event()
+    {
+        using var coordinator = Factory.Coordinator();
         for (var i = 0; i < 3; i++)
         {
-            await factory.AssignTaskAsync();
+            await Factory.AssignTaskAsync();
         }
         await coordinator.PostJsonAsync("/api/agreements/MOU-KR-JP-2026/suspend", new { reason = "review" });
         await coordinator.PostJsonAsync("/api/agreements/MOU-KR-JP-2026/resume", new { });
 
         var verification = await coordinator.GetAsync<AuditVerification>("/api/audit/verify");
 
-        Assert.Equal(new AuditVerification(true, 5, null, null), verification);
+        var log = await HubState.ReadAsync(Factory);
+        var seal = log.Events[^1];
+        Assert.Equal(("audit/seals", "audit.sealed"), (seal.Stream, seal.Type));
+        Assert.Equal(
+            (true, seal.Position, seal.Position - 1, (long?)null, (long?)null),
+            (verification.Valid, verification.EventsChecked, verification.SealedUpTo, verification.BrokenAfter, verification.BrokenAt));
+        Assert.Equal(log.Events.Count(e => e.Type == "audit.sealed"), verification.SealsChecked);
     }
 
-    [Fact]
-    public async Task A_tampered_audit_entry_in_the_store_is_found_at_its_sequence()
+    /// <summary>Sends the command, checks the problem status, and returns the one refusal it appended (nothing else was).</summary>
+    private async Task<Grains.Audit.Events.CommandRefused> RefusedAsync(HttpClient client, string url, string body, int status)
     {
-        var directory = Directory.CreateTempSubdirectory("policinghub-audit-").FullName;
-        try
-        {
-            await using var factory = new GatewayFactory { SqlitePath = Path.Combine(directory, "hub.db") };
-            await factory.SeedDemoAsync();
-            using var coordinator = factory.Coordinator();
-            for (var i = 0; i < 4; i++)
-            {
-                await factory.AssignTaskAsync();
-            }
-            Assert.True((await coordinator.GetAsync<AuditVerification>("/api/audit/verify")).Valid);
+        var before = await HubState.ReadAsync(Factory);
 
-            await using (var connection = new SqliteConnection($"Data Source={factory.SqlitePath}"))
-            {
-                await connection.OpenAsync();
-                var update = connection.CreateCommand();
-                update.CommandText = "UPDATE events SET data = json_set(data, '$.entry.outcome', 'ok, honestly') WHERE type = 'audit.recorded' AND sequence = 3";
-                Assert.Equal(1, await update.ExecuteNonQueryAsync());
-            }
+        await (await client.PostRawAsync(url, body)).ProblemAsync(status);
 
-            var verification = await coordinator.GetAsync<AuditVerification>("/api/audit/verify");
+        var added = (await HubState.ReadAsync(Factory)).Since(before);
+        Assert.Equal((0, 0), (added.DomainEvents, added.Accepted.Count));
+        var envelope = Assert.Single(added.Events, e => e.Stream != HubState.SealsStream);
+        Assert.Equal((HubState.RefusalsStream, "audit.command-refused"), (envelope.Stream, envelope.Type));
+        return Assert.Single(added.Refusals);
+    }
 
-            Assert.False(verification.Valid);
-            Assert.Equal(3, verification.FirstBrokenSequence);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+    private sealed record IdOnly(string Id);
+
+    /// <summary>One host with the demo; the background sealer is slowed so each test decides when the log is sealed.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public GatewayFactory Factory { get; } = new() { Settings = { ["PolicingHub:Audit:SealInterval"] = "01:00:00" } };
+
+        public Task InitializeAsync() => Factory.SeedDemoAsync();
+
+        public Task DisposeAsync() => Factory.DisposeAsync().AsTask();
     }
 }

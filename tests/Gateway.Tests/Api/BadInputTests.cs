@@ -2,7 +2,7 @@ using PolicingHub.Gateway.Tests.Support;
 
 namespace PolicingHub.Gateway.Tests.Api;
 
-/// <summary>Every bad input gets the right ProblemDetails and changes nothing: same views, no domain event, one audit entry at most.</summary>
+/// <summary>Every bad input gets the right ProblemDetails and changes nothing: same views, no domain event, one refusal audited at most.</summary>
 public sealed class BadInputTests(GatewayFactory factory) : IClassFixture<GatewayFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => factory.SeedDemoAsync();
@@ -125,13 +125,14 @@ public sealed class BadInputTests(GatewayFactory factory) : IClassFixture<Gatewa
         var response = await coordinator.PostAsync("/api/tasks", new StringContent("agreement=MOU-KR-JP-2026", System.Text.Encoding.UTF8, "text/plain"));
 
         await response.ProblemAsync(415);
-        var after = await HubState.ReadAsync(factory);
-        Assert.Equal((before.DomainEvents, before.Audit.Count), (after.DomainEvents, after.Audit.Count));
+        var added = (await HubState.ReadAsync(factory)).Since(before);
+        Assert.Equal((0, 0, 0), (added.DomainEvents, added.Accepted.Count, added.Refusals.Count));
     }
 
     /// <summary>
     /// Sends the bad command (as a coordinator unless a client is given) and checks the problem status, that the views
-    /// and domain events did not change, and that exactly one audit entry with the refusal was written when audited.
+    /// and domain events did not change, that no command was recorded as accepted, and that exactly one
+    /// audit.command-refused with the refusal's outcome was appended to "audit/refusals" when audited (none otherwise).
     /// </summary>
     private async Task<System.Text.Json.JsonElement> RefusedAsync(int status, string url, string body, bool audited, HttpClient? client = null)
     {
@@ -143,13 +144,14 @@ public sealed class BadInputTests(GatewayFactory factory) : IClassFixture<Gatewa
 
         var problem = await (await sender.PostRawAsync(url, body)).ProblemAsync(status);
 
-        var after = await HubState.ReadAsync(factory);
+        var added = (await HubState.ReadAsync(factory)).Since(before);
         Assert.Equal(views, await ViewsAsync(reader));
-        Assert.Equal(before.DomainEvents, after.DomainEvents);
-        Assert.Equal(before.Audit.Count + (audited ? 1 : 0), after.Audit.Count);
+        Assert.Equal(0, added.DomainEvents);
+        Assert.Empty(added.Accepted);
+        Assert.Equal(audited ? 1 : 0, added.Refusals.Count);
         if (audited)
         {
-            Assert.Equal($"{status} {problem.GetProperty("title").GetString()}", after.LastAudit.Outcome);
+            Assert.Equal($"{status} {problem.GetProperty("title").GetString()}", added.LastRefusal.Outcome);
         }
         return problem;
     }

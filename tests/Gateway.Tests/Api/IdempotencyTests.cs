@@ -23,10 +23,35 @@ public sealed class IdempotencyTests(GatewayFactory factory) : IClassFixture<Gat
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, second.StatusCode));
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
-        Assert.Equal(afterFirst.DomainEvents, (await HubState.ReadAsync(factory)).DomainEvents);
-        Assert.True(afterFirst.DomainEvents > before.DomainEvents);
+        var retried = (await HubState.ReadAsync(factory)).Since(afterFirst);
+        Assert.Equal((0, 0, 0), (retried.DomainEvents, retried.Accepted.Count, retried.Refusals.Count));
+        var created = afterFirst.Since(before);
+        Assert.Equal(["task.assigned"], created.DomainEventList.Select(e => e.Type));
+        Assert.Equal(key, Assert.Single(created.Accepted).Record.IdempotencyKey?.Split('\n')[^1]);
         var tasks = await coordinator.GetAsync<IdOnly[]>("/api/tasks");
         Assert.Single(tasks, t => $"/api/tasks/{t.Id}" == first.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_a_different_body_is_a_409_ProblemDetails_and_appends_nothing_but_the_refusal()
+    {
+        using var coordinator = factory.Coordinator();
+        var key = Guid.NewGuid().ToString();
+        var first = await coordinator.PostJsonAsync("/api/tasks", Scenario.TaskRequest(), key);
+        var other = Scenario.TaskRequest();
+        other["title"] = "Another request altogether";
+        var before = await HubState.ReadAsync(factory);
+
+        var reused = await coordinator.PostJsonAsync("/api/tasks", other, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var problem = await reused.ProblemAsync(409);
+        Assert.Equal("Idempotency key reused", problem.GetProperty("title").GetString());
+        var added = (await HubState.ReadAsync(factory)).Since(before);
+        Assert.Equal((0, 0), (added.DomainEvents, added.Accepted.Count));
+        Assert.Equal(("task.assign", "409 Idempotency key reused"), (added.LastRefusal.Action, added.LastRefusal.Outcome));
+        Assert.Single(added.Refusals);
+        Assert.Equal("Phishing kit infrastructure", (await coordinator.GetAsync<TitleOnly>(first.Headers.Location!.OriginalString)).Title);
     }
 
     [Fact]
@@ -44,6 +69,23 @@ public sealed class IdempotencyTests(GatewayFactory factory) : IClassFixture<Gat
     }
 
     [Fact]
+    public async Task A_key_is_scoped_to_the_token_subject_so_another_subject_may_use_it_on_the_same_grain()
+    {
+        var key = Guid.NewGuid().ToString();
+        using var alice = factory.Coordinator("alice");
+        using var bob = factory.Coordinator("bob");
+        var agreement = $"/api/agreements/{Scenario.KoreaJapan}";
+
+        var suspended = await alice.PostJsonAsync($"{agreement}/suspend", new { reason = "review" }, key);
+        var resumed = await bob.PostJsonAsync($"{agreement}/resume", new { }, key);
+        var aliceAgain = await alice.PostJsonAsync($"{agreement}/resume", new { }, key);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (suspended.StatusCode, resumed.StatusCode));
+        Assert.Equal("Active", (await resumed.ReadAsync<StatusOnly>()).Status);
+        Assert.Equal("Idempotency key reused", (await aliceAgain.ProblemAsync(409)).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_retried_step_replays_its_outcome_without_a_second_effect()
     {
         var id = await factory.AssignTaskAsync();
@@ -58,8 +100,10 @@ public sealed class IdempotencyTests(GatewayFactory factory) : IClassFixture<Gat
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
-        Assert.Equal(before.DomainEvents, (await HubState.ReadAsync(factory)).DomainEvents);
         await withoutKey.ProblemAsync(409);
+        var added = (await HubState.ReadAsync(factory)).Since(before);
+        Assert.Equal((0, 0), (added.DomainEvents, added.Accepted.Count));
+        Assert.Equal(["409 Invalid transition"], added.Refusals.Select(r => r.Outcome));
     }
 
     [Fact]
@@ -86,4 +130,8 @@ public sealed class IdempotencyTests(GatewayFactory factory) : IClassFixture<Gat
     }
 
     private sealed record IdOnly(string Id);
+
+    private sealed record TitleOnly(string Title);
+
+    private sealed record StatusOnly(string Status);
 }

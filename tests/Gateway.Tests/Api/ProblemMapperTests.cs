@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using Orleans.Runtime;
 using PolicingHub.Gateway.Api.Http;
+using PolicingHub.Gateway.Projections;
 using PolicingHub.Grains.Errors;
-using PolicingHub.Runtime;
 
 namespace PolicingHub.Gateway.Tests.Api;
 
@@ -15,7 +16,12 @@ public sealed class ProblemMapperTests
         { new InvalidTransitionException("not now"), 409, "Invalid transition" },
         { new ConflictException("exists"), 409, "Conflict" },
         { new IdempotencyKeyReusedException("other method"), 409, "Idempotency key reused" },
-        { new GrainCallTimeoutException("late"), 504, "Grain call timed out" },
+        { new ConcurrencyConflictException("task/T-1 changed meanwhile"), 409, "Conflict" },
+        { new TimeoutException("late"), 504, "Grain call timed out" },
+        { new StoreFailedException("the log refused the append", outcomeUnknown: false), 503, "Store unavailable" },
+        { new StoreFailedException("the commit was cut", outcomeUnknown: true), 504, "Outcome unknown" },
+        { new ReadModelsBehindException(10, 12), 503, "Read models are catching up" },
+        { new SiloUnavailableException("silo gone"), 503, "Service unavailable" },
         { new BadHttpRequestException("big", 413), 413, "Payload too large" },
         { new BadHttpRequestException("bad"), 400, "Bad request" },
         { new MalformedBodyException("{"), 400, "Malformed request body" },

@@ -1,6 +1,6 @@
 using System.Net;
+using PolicingHub.Gateway.Projections;
 using PolicingHub.Gateway.Tests.Support;
-using PolicingHub.Grains.Agencies;
 using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Model;
 using PolicingHub.Grains.Tasks;
@@ -29,7 +29,7 @@ public sealed class WorkflowTests
             areas = new[] { "Cyberspace", "Drugs" },
             responseClauses = new[] { new { area = "Cyberspace", priority = "Urgent", acknowledgeWithin = "PT8H", answerWithin = "3.00:00:00" } },
         });
-        var agreement = await drafted.ReadAsync<AgreementView>();
+        var agreement = await drafted.ReadAsync<AgreementDetails>();
         Assert.Matches("^MOU-[0-9A-F]{16}$", agreement.Id.Value);
         Assert.Equal(TimeSpan.FromHours(8), agreement.ResponseClauses.Single().AcknowledgeWithin);
         var path = $"/api/agreements/{agreement.Id}";
@@ -39,7 +39,7 @@ public sealed class WorkflowTests
             signedOn = "2026-11-20",
             signatories = new[] { new { agency = "KR-KNPA", name = "A", title = "Commissioner General" }, new { agency = "AU-AFP", name = "B", title = "Commissioner" } },
         });
-        Assert.Equal(AgreementStatus.Active, (await (await hub.PostJsonAsync($"{path}/activate", new { })).ReadAsync<AgreementView>()).Status);
+        Assert.Equal(AgreementStatus.Active, (await (await hub.PostJsonAsync($"{path}/activate", new { })).ReadAsync<AgreementDetails>()).Status);
         var commitment = await (await hub.PostJsonAsync($"{path}/commitments",
             new { area = "Drugs", text = "Share precursor seizure data", responsibleParty = "AU-AFP", dueAt = DateTimeOffset.UtcNow.AddDays(20) }))
             .ReadAsync<CommitmentView>();
@@ -72,9 +72,9 @@ public sealed class WorkflowTests
         Assert.Equal(Readiness.Elevated, (await (await australia.SendAsync(
             new HttpRequestMessage(HttpMethod.Put, "/api/agencies/AU-AFP/readiness") { Content = JsonBody(new { readiness = "Elevated" }) }))
             .ReadAsync<AgencyView>()).Status.Readiness);
-        await (await hub.PostJsonAsync($"{path}/suspend", new { reason = "Review" })).ReadAsync<AgreementView>();
+        await (await hub.PostJsonAsync($"{path}/suspend", new { reason = "Review" })).ReadAsync<AgreementDetails>();
         var resumed = await hub.PostAsync($"{path}/resume", content: null);
-        Assert.Equal(AgreementStatus.Active, (await resumed.ReadAsync<AgreementView>()).Status);
+        Assert.Equal(AgreementStatus.Active, (await resumed.ReadAsync<AgreementDetails>()).Status);
         Assert.True((await hub.GetAsync<Grains.Audit.AuditVerification>("/api/audit/verify")).Valid);
     }
 

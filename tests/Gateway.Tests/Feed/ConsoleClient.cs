@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using PolicingHub.Runtime.Events;
+using PolicingHub.EventLog;
 
 namespace PolicingHub.Gateway.Tests.Feed;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
 using PolicingHub.Gateway.Feed;
+using PolicingHub.Gateway.Tests.Support;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime.Events;
-using static PolicingHub.Gateway.Tests.Feed.DomainEvents;
+using static PolicingHub.Gateway.Tests.Support.SampleEvents;
 
 namespace PolicingHub.Gateway.Tests.Feed;
 
@@ -12,19 +12,19 @@ public sealed class ConsoleFeedTests
     private const string Npa = "JP-NPA";
     private const string Rcmp = "CA-RCMP";
 
-    /// <summary>Agencies, one KR–JP agreement (GREEN and RED tasks to JP) and one KR–CA agreement; positions 1..n.</summary>
-    private static void History(FeedHarness h)
+    /// <summary>Agencies, one KR–JP agreement (GREEN and RED tasks to JP), a refused command (position 8, nobody's) and one KR–CA agreement; positions 1..9.</summary>
+    private static async Task History(FeedHarness h)
     {
         foreach (var agency in new[] { Hub, Npa, Rcmp })
         {
-            h.Log.Append(h.Events.AgencyRegistered(agency), ring: false);
+            await h.CommitSilently(AgencyRegistered(agency));
         }
-        h.Log.Append(h.Events.AgreementDrafted("MOU-KR-JP", Hub, Npa), ring: false);
-        h.Log.Append(h.Events.AgreementDrafted("MOU-KR-CA", Hub, Rcmp), ring: false);
-        h.Log.Append(h.Events.TaskAssigned("T-GREEN", "MOU-KR-JP", Hub, Npa, HandlingCode.Green), ring: false);
-        h.Log.Append(h.Events.TaskAssigned("T-RED", "MOU-KR-JP", Hub, Npa, HandlingCode.Red), ring: false);
-        h.Log.Append(h.Events.AuditRecorded(1), ring: false);
-        h.Log.Append(h.Events.CommitmentAdded("MOU-KR-CA", Rcmp), ring: false);
+        await h.CommitSilently(AgreementDrafted("MOU-KR-JP", Hub, Npa));
+        await h.CommitSilently(AgreementDrafted("MOU-KR-CA", Hub, Rcmp));
+        await h.CommitSilently(TaskAssigned("T-GREEN", "MOU-KR-JP", Hub, Npa, HandlingCode.Green));
+        await h.CommitSilently(TaskAssigned("T-RED", "MOU-KR-JP", Hub, Npa, HandlingCode.Red));
+        await h.CommitSilently(CommandRefused(Partner(Npa)));
+        await h.CommitSilently(CommitmentAdded("MOU-KR-CA", Rcmp));
     }
 
     [Fact]
@@ -53,9 +53,9 @@ public sealed class ConsoleFeedTests
         Assert.Equal([5, 6, 7, 9], await coordinator.Received(4));
         Assert.Equal([1, 2, 3], await ops.Received(3));
 
-        h.Commit(h.Events.TaskAcknowledged("T-RED", Npa));          // 10
-        h.Commit(h.Events.AgencyStatusChanged(Rcmp, 1));           // 11
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));            // 12
+        await h.Commit(TaskAcknowledged("T-RED", Npa));          // 10
+        await h.Commit(AgencyStatusChanged(Rcmp, 1));           // 11
+        await h.Commit(AgencyStatusChanged(Npa, 1));            // 12
 
         Assert.Equal([5, 6, 7, 9, 10, 11, 12], await coordinator.Received(7));
         Assert.Equal([6, 7, 10, 12], await npa.Received(4));
@@ -67,11 +67,11 @@ public sealed class ConsoleFeedTests
     {
         await using var h = await FeedHarness.StartAsync(new ConsoleFeedOptions { PageSize = 3, OutboxCapacity = 4096 });
         const int total = 1500;
-        var writer = Task.Run(() =>
+        var writer = Task.Run(async () =>
         {
             for (var i = 0; i < total; i++)
             {
-                h.Commit(i % 3 == 0 ? h.Events.AgencyStatusChanged(Rcmp, i) : h.Events.AgencyStatusChanged(Npa, i));
+                await h.Commit(i % 3 == 0 ? AgencyStatusChanged(Rcmp, i) : AgencyStatusChanged(Npa, i));
             }
         });
         var consoles = Enumerable.Range(0, 8).Select(i => h.Connect($"c{i}", i % 2 == 0 ? Partner(Npa) : Coordinator)).ToArray();
@@ -97,9 +97,9 @@ public sealed class ConsoleFeedTests
         await using var h = await FeedHarness.StartAsync(before: History);
         var watcher = h.Connect("watcher", Coordinator);
         await watcher.SubscribeAsync(9);
-        h.Commit(h.Events.TaskAcknowledged("T-RED", Npa));                                   // 10
-        h.Commit(h.Events.TaskReassigned("T-RED", "MOU-KR-JP", Npa, Hub, HandlingCode.Red)); // 11
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));                                      // 12
+        await h.Commit(TaskAcknowledged("T-RED", Npa));                                   // 10
+        await h.Commit(TaskReassigned("T-RED", "MOU-KR-JP", Npa, Hub, HandlingCode.Red)); // 11
+        await h.Commit(AgencyStatusChanged(Npa, 1));                                      // 12
         await watcher.Received(3);
         var npa = h.Connect("npa", Partner(Npa));
         var hub = h.Connect("hub", Partner(Hub));
@@ -118,11 +118,31 @@ public sealed class ConsoleFeedTests
         var npa = h.Connect("npa", Partner(Npa));
         await npa.SubscribeAsync(9);
 
-        h.Commit(h.Events.TaskReassigned("T-RED", "MOU-KR-JP", Npa, Hub, HandlingCode.Red)); // 10
-        h.Commit(h.Events.TaskUpdatePosted("T-RED", Hub));                                    // 11
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));                                       // 12
+        await h.Commit(TaskReassigned("T-RED", "MOU-KR-JP", Npa, Hub, HandlingCode.Red)); // 10
+        await h.Commit(TaskUpdatePosted("T-RED", Hub));                                    // 11
+        await h.Commit(AgencyStatusChanged(Npa, 1));                                       // 12
 
         Assert.Equal([10, 12], await npa.Received(2));
+    }
+
+    [Fact]
+    public async Task A_commands_accepted_record_reaches_no_console_live_or_replayed_while_the_event_beside_it_does()
+    {
+        await using var h = await FeedHarness.StartAsync(before: History);
+        var live = h.Connect("live", Coordinator);
+        var npa = h.Connect("npa", Partner(Npa));
+        await live.SubscribeAsync(9);
+        await npa.SubscribeAsync(9);
+
+        await h.Commit(TaskAcknowledged("T-GREEN", Npa));                                  // 10
+        await h.Commit(CommandAccepted("task/T-GREEN", Partner(Npa)));                     // 11
+        await h.Commit(AgencyStatusChanged(Npa, 1));                                       // 12
+        var replaying = h.Connect("replaying", Coordinator);
+        await replaying.SubscribeAsync(0);
+
+        Assert.Equal([10, 12], await live.Received(2));
+        Assert.Equal([10, 12], await npa.Received(2));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 9, 10, 12], await replaying.Received(10));
     }
 
     [Fact]
@@ -134,7 +154,7 @@ public sealed class ConsoleFeedTests
 
         Assert.Equal(0, await early.SubscribeAsync(-5));
         Assert.Equal(9, await late.SubscribeAsync(1_000));
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));
+        await h.Commit(AgencyStatusChanged(Npa, 1));
 
         Assert.Equal([1, 2, 3, 4, 5, 6, 7, 9, 10], await early.Received(9));
         Assert.Equal([10], await late.Received(1));
@@ -161,7 +181,7 @@ public sealed class ConsoleFeedTests
         await nobody.SubscribeAsync(0);
         await coordinator.SubscribeAsync(0);
 
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));
+        await h.Commit(AgencyStatusChanged(Npa, 1));
 
         Assert.Equal([1, 2, 3, 4, 5, 6, 7, 9, 10], await coordinator.Received(9));
         Assert.Empty(nobody.ReceivedSoFar);
@@ -175,11 +195,11 @@ public sealed class ConsoleFeedTests
         var stays = h.Connect("stays", Coordinator);
         await gone.SubscribeAsync(0);
         await stays.SubscribeAsync(0);
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));
+        await h.Commit(AgencyStatusChanged(Npa, 1));
         await gone.Received(1);
 
         h.Feed.Disconnect("gone");
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 2));
+        await h.Commit(AgencyStatusChanged(Npa, 2));
 
         Assert.Equal([1, 2], await stays.Received(2));
         Assert.Equal([1], gone.ReceivedSoFar);
@@ -194,13 +214,13 @@ public sealed class ConsoleFeedTests
         var fast = h.Connect("fast", Coordinator);
         await slow.SubscribeAsync(0);
         await fast.SubscribeAsync(0);
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 0));
+        await h.Commit(AgencyStatusChanged(Npa, 0));
         await slow.Received(1);
         h.Sender.Stall("slow");
 
         for (var i = 1; i <= 100; i++)
         {
-            h.Commit(h.Events.AgencyStatusChanged(Npa, i));
+            await h.Commit(AgencyStatusChanged(Npa, i));
         }
         long[] all = [.. Enumerable.Range(1, 101).Select(p => (long)p)];
         Assert.Equal(all, await fast.Received(101));
@@ -208,7 +228,7 @@ public sealed class ConsoleFeedTests
 
         h.Sender.Release("slow");
         Assert.Equal(all, await slow.Received(101));
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 101));
+        await h.Commit(AgencyStatusChanged(Npa, 101));
 
         Assert.Equal([.. all, 102], await slow.Received(102));
         Assert.Equal([.. all, 102], await fast.Received(102));
@@ -222,17 +242,17 @@ public sealed class ConsoleFeedTests
         await using var h = await FeedHarness.StartAsync(new ConsoleFeedOptions { OutboxCapacity = 16, PageSize = 5 }, History);
         var npa = h.Connect("npa", Partner(Npa));
         await npa.SubscribeAsync(9);
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 0));                                       // 10
+        await h.Commit(AgencyStatusChanged(Npa, 0));                                       // 10
         await npa.Received(1);
         h.Sender.Stall("npa");
 
         for (var i = 1; i <= 30; i++)
         {
-            h.Commit(h.Events.AgencyStatusChanged(Npa, i));                                   // 11..40
+            await h.Commit(AgencyStatusChanged(Npa, i));                                   // 11..40
         }
-        h.Commit(h.Events.TaskReassigned("T-RED", "MOU-KR-JP", Npa, Hub, HandlingCode.Red)); // 41
-        h.Commit(h.Events.TaskUpdatePosted("T-RED", Hub));                                    // 42
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 31));                                      // 43
+        await h.Commit(TaskReassigned("T-RED", "MOU-KR-JP", Npa, Hub, HandlingCode.Red)); // 41
+        await h.Commit(TaskUpdatePosted("T-RED", Hub));                                    // 42
+        await h.Commit(AgencyStatusChanged(Npa, 31));                                      // 43
         h.Sender.Release("npa");
 
         Assert.Equal([.. Enumerable.Range(10, 32).Select(p => (long)p), 43], await npa.Received(33));
@@ -246,9 +266,9 @@ public sealed class ConsoleFeedTests
         await console.SubscribeAsync(0);
 
         h.Log.FailingReads = 1;
-        h.Commit(h.Events.AgencyStatusChanged(Npa, 1));
+        await h.Commit(AgencyStatusChanged(Npa, 1));
         await h.Log.ReadFailed.Task.Within();
-        h.Log.Append(h.Events.AgencyStatusChanged(Npa, 2), ring: false);
+        await h.CommitSilently(AgencyStatusChanged(Npa, 2));
         h.Time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal([1, 2], await console.Received(2));
@@ -261,7 +281,7 @@ public sealed class ConsoleFeedTests
         var console = h.Connect("c", Coordinator);
         await console.SubscribeAsync(0);
 
-        h.Log.Append(h.Events.AgencyStatusChanged(Npa, 1), ring: false);
+        await h.CommitSilently(AgencyStatusChanged(Npa, 1));
         h.Time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal([1], await console.Received(1));

@@ -1,7 +1,8 @@
+using PolicingHub.EventLog;
 using PolicingHub.Gateway.Feed;
+using PolicingHub.Gateway.Tests.Support;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime.Events;
-using static PolicingHub.Gateway.Tests.Feed.DomainEvents;
+using static PolicingHub.Gateway.Tests.Support.SampleEvents;
 
 namespace PolicingHub.Gateway.Tests.Feed;
 
@@ -12,11 +13,13 @@ public sealed class EntitlementIndexTests
     private const string Rcmp = "CA-RCMP";
     private const string Fbi = "US-FBI";
 
-    private readonly DomainEvents _events = new();
+    private readonly ScriptedEventLog _log = new(TimeProvider.System);
     private readonly EntitlementIndex _index = new();
 
-    private EventEnvelope Apply(EventEnvelope envelope)
+    /// <summary>Commits the event to the log and applies the envelope the log returns, as the feed's pump does.</summary>
+    private async Task<EventEnvelope> Apply(SampleEvent sample)
     {
+        var envelope = await _log.AppendAsync(sample);
         _index.Apply(envelope);
         return envelope;
     }
@@ -28,33 +31,34 @@ public sealed class EntitlementIndexTests
     }
 
     [Fact]
-    public void A_partner_sees_its_own_agency_stream_and_no_other_agencys()
+    public async Task A_partner_sees_its_own_agency_stream_and_no_other_agencys()
     {
-        var registered = Apply(_events.AgencyRegistered(Npa));
-        var status = Apply(_events.AgencyStatusChanged(Npa, 1));
+        var registered = await Apply(AgencyRegistered(Npa));
+        var status = await Apply(AgencyStatusChanged(Npa, 1));
 
         Assert.Equal([Npa, "Coordinator", "Operator"], Audience(_index, registered));
         Assert.Equal([Npa, "Coordinator", "Operator"], Audience(_index, status));
     }
 
     [Fact]
-    public void Agreement_commitment_and_scorecard_events_reach_the_parties_and_coordinators_only()
+    public async Task Agreement_and_commitment_events_reach_the_parties_and_coordinators_only()
     {
-        var drafted = Apply(_events.AgreementDrafted("MOU-KR-JP", Hub, Npa));
-        var signed = Apply(_events.AgreementSigned("MOU-KR-JP"));
-        var commitment = Apply(_events.CommitmentAdded("MOU-KR-JP", Npa));
-        var scorecard = Apply(_events.ScorecardChanged("MOU-KR-JP"));
+        var drafted = await Apply(AgreementDrafted("MOU-KR-JP", Hub, Npa));
+        var signed = await Apply(AgreementSigned("MOU-KR-JP"));
+        var commitment = await Apply(CommitmentAdded("MOU-KR-JP", Npa));
+        var overdue = await Apply(CommitmentOverdue("MOU-KR-JP", Npa));
+        var fulfilled = await Apply(CommitmentFulfilled("MOU-KR-JP", 1, At.AddDays(31), onTime: false));
 
-        foreach (var envelope in new[] { drafted, signed, commitment, scorecard })
+        foreach (var envelope in new[] { drafted, signed, commitment, overdue, fulfilled })
         {
             Assert.Equal([Hub, Npa, "Coordinator"], Audience(_index, envelope));
         }
     }
 
     [Fact]
-    public void An_agreement_the_index_never_saw_drafted_reaches_coordinators_only()
+    public async Task An_agreement_the_index_never_saw_drafted_reaches_coordinators_only()
     {
-        var signed = Apply(_events.AgreementSigned("MOU-UNKNOWN"));
+        var signed = await Apply(AgreementSigned("MOU-UNKNOWN"));
 
         Assert.Equal(["Coordinator"], Audience(_index, signed));
     }
@@ -63,11 +67,11 @@ public sealed class EntitlementIndexTests
     [InlineData(HandlingCode.Red)]
     [InlineData(HandlingCode.AmberStrict)]
     [InlineData(HandlingCode.Amber)]
-    public void An_amber_or_stricter_task_reaches_its_assignee_and_coordinators_but_not_the_other_parties(HandlingCode handling)
+    public async Task An_amber_or_stricter_task_reaches_its_assignee_and_coordinators_but_not_the_other_parties(HandlingCode handling)
     {
-        Apply(_events.AgreementDrafted("MOU-KR-JP", Hub, Npa));
-        var assigned = Apply(_events.TaskAssigned("T-1", "MOU-KR-JP", Hub, Npa, handling));
-        var acknowledged = Apply(_events.TaskAcknowledged("T-1", Npa));
+        await Apply(AgreementDrafted("MOU-KR-JP", Hub, Npa));
+        var assigned = await Apply(TaskAssigned("T-1", "MOU-KR-JP", Hub, Npa, handling));
+        var acknowledged = await Apply(TaskAcknowledged("T-1", Npa));
 
         Assert.Equal([Npa, "Coordinator"], Audience(_index, assigned));
         Assert.Equal([Npa, "Coordinator"], Audience(_index, acknowledged));
@@ -76,23 +80,23 @@ public sealed class EntitlementIndexTests
     [Theory]
     [InlineData(HandlingCode.Green)]
     [InlineData(HandlingCode.Clear)]
-    public void A_green_or_clear_task_reaches_every_party_of_its_agreement_but_no_outsider(HandlingCode handling)
+    public async Task A_green_or_clear_task_reaches_every_party_of_its_agreement_but_no_outsider(HandlingCode handling)
     {
-        Apply(_events.AgreementDrafted("MOU-KR-JP", Hub, Npa));
-        var assigned = Apply(_events.TaskAssigned("T-1", "MOU-KR-JP", Hub, Npa, handling));
+        await Apply(AgreementDrafted("MOU-KR-JP", Hub, Npa));
+        var assigned = await Apply(TaskAssigned("T-1", "MOU-KR-JP", Hub, Npa, handling));
 
         Assert.Equal([Hub, Npa, "Coordinator"], Audience(_index, assigned));
     }
 
     [Fact]
-    public void Reassigning_a_red_task_revokes_the_previous_assignee_for_every_event_of_the_task_even_earlier_ones()
+    public async Task Reassigning_a_red_task_revokes_the_previous_assignee_for_every_event_of_the_task_even_earlier_ones()
     {
-        Apply(_events.AgreementDrafted("MOU-3", Hub, Npa, Rcmp));
-        var assigned = Apply(_events.TaskAssigned("T-1", "MOU-3", Hub, Npa, HandlingCode.Red));
-        var acknowledged = Apply(_events.TaskAcknowledged("T-1", Npa));
+        await Apply(AgreementDrafted("MOU-3", Hub, Npa, Rcmp));
+        var assigned = await Apply(TaskAssigned("T-1", "MOU-3", Hub, Npa, HandlingCode.Red));
+        var acknowledged = await Apply(TaskAcknowledged("T-1", Npa));
         Assert.Equal([Npa, "Coordinator"], Audience(_index, assigned));
 
-        var reassigned = Apply(_events.TaskReassigned("T-1", "MOU-3", Npa, Rcmp, HandlingCode.Red));
+        var reassigned = await Apply(TaskReassigned("T-1", "MOU-3", Npa, Rcmp, HandlingCode.Red));
 
         Assert.Equal([Rcmp, "Coordinator"], Audience(_index, assigned));
         Assert.Equal([Rcmp, "Coordinator"], Audience(_index, acknowledged));
@@ -100,12 +104,12 @@ public sealed class EntitlementIndexTests
     }
 
     [Fact]
-    public void A_reassignment_is_delivered_live_to_the_agency_it_was_taken_from_but_never_replayed_to_it()
+    public async Task A_reassignment_is_delivered_live_to_the_agency_it_was_taken_from_but_never_replayed_to_it()
     {
-        Apply(_events.AgreementDrafted("MOU-3", Hub, Npa, Rcmp));
-        Apply(_events.TaskAssigned("T-1", "MOU-3", Hub, Npa, HandlingCode.Red));
-        var reassigned = Apply(_events.TaskReassigned("T-1", "MOU-3", Npa, Rcmp, HandlingCode.Red));
-        var update = Apply(_events.TaskUpdatePosted("T-1", Rcmp));
+        await Apply(AgreementDrafted("MOU-3", Hub, Npa, Rcmp));
+        await Apply(TaskAssigned("T-1", "MOU-3", Hub, Npa, HandlingCode.Red));
+        var reassigned = await Apply(TaskReassigned("T-1", "MOU-3", Npa, Rcmp, HandlingCode.Red));
+        var update = await Apply(TaskUpdatePosted("T-1", Rcmp));
 
         Assert.Equal([Npa, Rcmp, "Coordinator"], Audience(_index, reassigned, live: true));
         Assert.Equal([Rcmp, "Coordinator"], Audience(_index, reassigned, live: false));
@@ -113,23 +117,23 @@ public sealed class EntitlementIndexTests
     }
 
     [Fact]
-    public void Reassigning_can_also_change_the_handling_code()
+    public async Task Reassigning_can_also_change_the_handling_code()
     {
-        Apply(_events.AgreementDrafted("MOU-3", Hub, Npa, Rcmp));
-        var assigned = Apply(_events.TaskAssigned("T-1", "MOU-3", Hub, Npa, HandlingCode.Green));
+        await Apply(AgreementDrafted("MOU-3", Hub, Npa, Rcmp));
+        var assigned = await Apply(TaskAssigned("T-1", "MOU-3", Hub, Npa, HandlingCode.Green));
         Assert.Equal([Hub, Npa, Rcmp, "Coordinator"], Audience(_index, assigned));
 
-        Apply(_events.TaskReassigned("T-1", "MOU-3", Npa, Rcmp, HandlingCode.Red));
+        await Apply(TaskReassigned("T-1", "MOU-3", Npa, Rcmp, HandlingCode.Red));
 
         Assert.Equal([Rcmp, "Coordinator"], Audience(_index, assigned));
     }
 
     [Fact]
-    public void Operators_get_agency_events_only_never_case_content()
+    public async Task Operators_get_agency_events_only_never_case_content()
     {
-        var registered = Apply(_events.AgencyRegistered(Fbi));
-        var drafted = Apply(_events.AgreementDrafted("MOU-KR-US", Hub, Fbi));
-        var assigned = Apply(_events.TaskAssigned("T-9", "MOU-KR-US", Hub, Fbi, HandlingCode.Clear));
+        var registered = await Apply(AgencyRegistered(Fbi));
+        var drafted = await Apply(AgreementDrafted("MOU-KR-US", Hub, Fbi));
+        var assigned = await Apply(TaskAssigned("T-9", "MOU-KR-US", Hub, Fbi, HandlingCode.Clear));
 
         Assert.True(_index.CanSee(Operator, registered));
         Assert.False(_index.CanSee(Operator, drafted));
@@ -138,30 +142,56 @@ public sealed class EntitlementIndexTests
     }
 
     [Fact]
-    public void Audit_and_directory_events_reach_nobody_not_even_coordinators()
+    public async Task Refusals_and_audit_seals_reach_nobody_not_even_coordinators()
     {
-        var audit = Apply(_events.AuditRecorded(1));
-        var directory = Apply(_events.DirectoryChanged());
+        var refusal = await Apply(CommandRefused(Partner(Npa)));
+        var seal = await Apply(AuditSealed(1));
 
-        Assert.Empty(Audience(_index, audit, live: true));
-        Assert.Empty(Audience(_index, directory, live: true));
+        Assert.Empty(Audience(_index, refusal, live: true));
+        Assert.Empty(Audience(_index, seal, live: true));
     }
 
     [Fact]
-    public void A_task_event_for_a_task_never_assigned_reaches_coordinators_only()
+    public async Task A_commands_accepted_record_reaches_nobody_on_any_stream_while_the_events_beside_it_reach_their_audience()
     {
-        var orphan = Apply(_events.TaskAcknowledged("T-404", Npa));
+        var registered = await Apply(AgencyRegistered(Npa));
+        var registeredBy = await Apply(CommandAccepted($"agency/{Npa}", Coordinator));
+        await Apply(AgreementDrafted("MOU-KR-JP", Hub, Npa));
+        var draftedBy = await Apply(CommandAccepted("agreement/MOU-KR-JP", Coordinator));
+        var assigned = await Apply(TaskAssigned("T-1", "MOU-KR-JP", Hub, Npa, HandlingCode.Clear));
+        var acknowledgedBy = await Apply(CommandAccepted("task/T-1", Partner(Npa)));
+
+        Assert.Equal([Npa, "Coordinator", "Operator"], Audience(_index, registered));
+        Assert.Equal([Hub, Npa, "Coordinator"], Audience(_index, assigned));
+        Assert.Empty(Audience(_index, registeredBy, live: true));
+        Assert.Empty(Audience(_index, draftedBy, live: true));
+        Assert.Empty(Audience(_index, acknowledgedBy, live: true));
+    }
+
+    [Fact]
+    public async Task An_agreement_status_change_reaches_the_parties_it_names_and_coordinators_only()
+    {
+        await Apply(AgreementDrafted("MOU-3", Hub, Npa));
+        var suspended = await Apply(AgreementStatusChanged("MOU-3", AgreementStatus.Active, AgreementStatus.Suspended, Hub, Npa));
+
+        Assert.Equal([Hub, Npa, "Coordinator"], Audience(_index, suspended));
+    }
+
+    [Fact]
+    public async Task A_task_event_for_a_task_never_assigned_reaches_coordinators_only()
+    {
+        var orphan = await Apply(TaskAcknowledged("T-404", Npa));
 
         Assert.Equal(["Coordinator"], Audience(_index, orphan, live: true));
     }
 
     [Fact]
-    public void A_partner_token_without_an_agency_sees_nothing()
+    public async Task A_partner_token_without_an_agency_sees_nothing()
     {
         var nobody = new Actor("liaison", ActorRole.Partner, null);
-        var registered = Apply(_events.AgencyRegistered(Npa));
-        var drafted = Apply(_events.AgreementDrafted("MOU-KR-JP", Hub, Npa));
-        var assigned = Apply(_events.TaskAssigned("T-1", "MOU-KR-JP", Hub, Npa, HandlingCode.Clear));
+        var registered = await Apply(AgencyRegistered(Npa));
+        var drafted = await Apply(AgreementDrafted("MOU-KR-JP", Hub, Npa));
+        var assigned = await Apply(TaskAssigned("T-1", "MOU-KR-JP", Hub, Npa, HandlingCode.Clear));
 
         Assert.False(_index.CanSeeLive(nobody, registered));
         Assert.False(_index.CanSeeLive(nobody, drafted));

@@ -1,46 +1,51 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PolicingHub.EventLog;
 using PolicingHub.Gateway.Feed;
+using PolicingHub.Gateway.Tests.Support;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime.Events;
 
 namespace PolicingHub.Gateway.Tests.Feed;
 
-/// <summary>A <see cref="ConsoleFeed"/> over an in-memory log and doorbell, delivering to a recording sender. The clock is fake.</summary>
+/// <summary>
+/// A <see cref="ConsoleFeed"/> over src/EventLog's in-memory log and its doorbell (no host), delivering to a recording
+/// sender. The clock (the log's stamps and the feed's safety tick) is fake.
+/// </summary>
 internal sealed class FeedHarness : IAsyncDisposable
 {
     private FeedHarness(ConsoleFeedOptions options)
     {
+        Log = new ScriptedEventLog(Time);
         Feed = new ConsoleFeed(Log, Log, Index, Sender, Options.Create(options), Time, NullLogger<ConsoleFeed>.Instance);
     }
 
-    public DomainEvents Events { get; } = new();
+    public FakeTimeProvider Time { get; } = new();
 
-    public MemoryEventLog Log { get; } = new();
+    public ScriptedEventLog Log { get; }
 
     public EntitlementIndex Index { get; } = new();
 
     public RecordingSender Sender { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new();
-
     public ConsoleFeed Feed { get; }
 
-    public static async Task<FeedHarness> StartAsync(ConsoleFeedOptions? options = null, Action<FeedHarness>? before = null)
+    public static async Task<FeedHarness> StartAsync(ConsoleFeedOptions? options = null, Func<FeedHarness, Task>? before = null)
     {
         var harness = new FeedHarness(options ?? new ConsoleFeedOptions { PageSize = 7 });
-        before?.Invoke(harness);
+        if (before is not null)
+        {
+            await before(harness);
+        }
         await harness.Feed.StartAsync(CancellationToken.None);
         await harness.Feed.Ready.Within();
         return harness;
     }
 
-    /// <summary>Commits an event and rings the doorbell, as a grain write does.</summary>
-    public EventEnvelope Commit(EventEnvelope envelope)
-    {
-        Log.Append(envelope, ring: true);
-        return envelope;
-    }
+    /// <summary>Commits an event; the log rings its doorbell, as after a grain's append.</summary>
+    public Task<EventEnvelope> Commit(SampleEvent sample) => Log.AppendAsync(sample, ring: true);
+
+    /// <summary>Commits an event whose doorbell ring is lost: only a read of the log (safety tick) finds it.</summary>
+    public Task<EventEnvelope> CommitSilently(SampleEvent sample) => Log.AppendAsync(sample, ring: false);
 
     /// <summary>A connected console; aborting it (as SignalR would on a drop) is recorded.</summary>
     public TestConsole Connect(string id, Actor? actor)

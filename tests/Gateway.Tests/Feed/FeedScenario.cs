@@ -1,9 +1,8 @@
+using PolicingHub.EventLog;
 using PolicingHub.Grains.Agencies;
 using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Model;
 using PolicingHub.Grains.Tasks;
-using PolicingHub.Runtime;
-using PolicingHub.Runtime.Events;
 
 namespace PolicingHub.Gateway.Tests.Feed;
 
@@ -77,17 +76,5 @@ internal sealed class FeedScenario(IGrainFactory grains)
         grains.GetGrain<IAgencyGrain>(agency).SetReadiness(new SetReadiness(Coordinator, readiness, "drill"));
 
     /// <summary>The whole log as it stands.</summary>
-    public static async Task<IReadOnlyList<EventEnvelope>> ReadLogAsync(IEventLog log)
-    {
-        var all = new List<EventEnvelope>();
-        while (true)
-        {
-            var page = await log.ReadAsync(all.Count == 0 ? 0 : all[^1].Position, 1000);
-            if (page.Count == 0)
-            {
-                return all;
-            }
-            all.AddRange(page);
-        }
-    }
+    public static Task<IReadOnlyList<EventEnvelope>> ReadLogAsync(IEventLog log) => Support.HubState.ReadAllAsync(log);
 }

@@ -1,5 +1,5 @@
+using PolicingHub.EventLog;
 using PolicingHub.Gateway.Feed;
-using PolicingHub.Runtime.Events;
 
 namespace PolicingHub.Gateway.Tests.Feed;
 

@@ -3,13 +3,9 @@ using PolicingHub.Gateway.Tests.Support;
 
 namespace PolicingHub.Gateway.Tests.Feed;
 
-public sealed class WebConsoleTests : IAsyncLifetime
+public sealed class WebConsoleTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
 {
-    private readonly GatewayFactory _factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    private readonly GatewayFactory _factory = factory;
 
     [Fact]
     public async Task The_web_console_page_is_served_at_the_root_without_a_token()

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PolicingHub.EventLog;
+using PolicingHub.EventLog.InMemory;
 using PolicingHub.Gateway.Tests.Support;
-using PolicingHub.Runtime.Events;
-using PolicingHub.Runtime.Storage.InMemory;
 
 namespace PolicingHub.Gateway.Tests.Host;
 
@@ -27,7 +27,7 @@ public sealed class HostEndpointsTests(GatewayFactory factory) : IClassFixture<G
         var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/agencies", "/api/agreements/{id}/scorecard", "/api/agreements/{id}/commitments/{n}/fulfil",
-            "/api/tasks/{id}/acknowledge", "/api/audit/verify", "/api/cluster" })
+            "/api/tasks/{id}/acknowledge", "/api/audit/verify", "/api/audit/checkpoints", "/api/cluster" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"missing {path}");
         }
@@ -36,6 +36,11 @@ public sealed class HostEndpointsTests(GatewayFactory factory) : IClassFixture<G
     }
 
     [Fact]
-    public void The_test_host_runs_on_the_in_memory_store() =>
-        Assert.IsType<InMemoryStore>(factory.Services.GetRequiredService<IEventLog>());
+    public void The_test_host_runs_on_the_in_memory_profile_with_src_EventLogs_in_memory_log_as_log_and_doorbell()
+    {
+        var log = factory.Services.GetRequiredService<IEventLog>();
+
+        Assert.IsType<InMemoryEventLog>(log);
+        Assert.Same(log, factory.Services.GetRequiredService<IEventLogDoorbell>());
+    }
 }

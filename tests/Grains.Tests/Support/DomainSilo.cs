@@ -1,110 +1,107 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using PolicingHub.Grains.Agencies;
-using PolicingHub.Grains.Agreements;
-using PolicingHub.Grains.Audit;
-using PolicingHub.Grains.Directory;
-using PolicingHub.Grains.Tasks;
-using PolicingHub.Runtime;
-using PolicingHub.Runtime.Events;
-using PolicingHub.Runtime.Hosting;
-using PolicingHub.Runtime.Invocation;
-using PolicingHub.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
+using Orleans.Reminders;
+using Orleans.TestingHost;
+using PolicingHub.EventLog;
+using PolicingHub.EventLog.Hosting;
+using PolicingHub.EventLog.InMemory;
+using PolicingHub.Grains.Hosting;
 
 namespace PolicingHub.Grains.Tests.Support;
 
-/// <summary>A one-silo host running the domain grains on the in-memory store with a hand-moved clock.</summary>
-public sealed class DomainSilo : IAsyncDisposable
+/// <summary>
+/// One Orleans silo in an <see cref="InProcessTestCluster"/>, shared by the tests of a class (each test takes its own
+/// ids through <see cref="NewHub"/>): the domain grains on the in-memory event log, in-memory reminders, and one
+/// hand-moved clock serving as the domain clock and as the reminder service's clock. Orleans' other clocks stay real.
+/// The clock is shared as well and only moves forward, so tests state times relative to <see cref="Now"/>; reminders
+/// left by earlier tests of the class keep ticking as it moves, in their own streams.
+/// </summary>
+public sealed class DomainSilo : IAsyncLifetime
 {
-    private readonly IHost _host;
+    /// <summary>Every reminder stays loaded, waiting on the hand-moved clock; the table is re-read once after start, then not for years.</summary>
+    private static readonly TimeSpan FarAhead = TimeSpan.FromDays(3650);
 
-    private DomainSilo(IHost host, FakeTimeProvider time)
+    private readonly ReminderClock _reminderClock;
+    private readonly ReminderWatch _reminders;
+    private InProcessTestCluster? _cluster;
+    private int _hubs;
+
+    public DomainSilo()
     {
-        _host = host;
-        Time = time;
+        _reminderClock = new ReminderClock(Time);
+        _reminders = new ReminderWatch(_reminderClock);
     }
 
-    public IServiceProvider Services => _host.Services;
-
-    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
-
-    public IEventLog Log => Services.GetRequiredService<IEventLog>();
-
-    public FakeTimeProvider Time { get; }
+    /// <summary>The domain's and the reminders' clock; move it with <see cref="Advance"/>.</summary>
+    public FakeTimeProvider Time { get; } = new();
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
-    /// <param name="configure">Runs after the runtime and grains are added (e.g. to decorate a store).</param>
-    public static async Task<DomainSilo> StartAsync(Action<IServiceCollection>? configure = null)
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The silo has not started.");
+
+    /// <summary>The cluster's client: grain calls from tests go through it (and carry its RequestContext).</summary>
+    public IClusterClient Grains => Cluster.Client;
+
+    /// <summary>The in-memory log itself, behind the grains' backs (reads, and appends a test makes on purpose).</summary>
+    public InMemoryEventLog Log => Services.GetRequiredService<InMemoryEventLog>();
+
+    /// <summary>The log the grains append through: makes chosen appends fail.</summary>
+    public FaultyEventLog Faults => Services.GetRequiredService<FaultyEventLog>();
+
+    public IEventLogDoorbell Doorbell => Services.GetRequiredService<IEventLogDoorbell>();
+
+    private IServiceProvider Services => Cluster.Silos[0].ServiceProvider;
+
+    /// <summary>A fresh set of agency codes and ids for one test.</summary>
+    public Hub NewHub() => new(this, Interlocked.Increment(ref _hubs));
+
+    /// <summary>
+    /// Moves the clock once every reminder has armed its wait, then returns once each tick that fell due has been
+    /// delivered (its events appended) and its reminder re-armed or removed.
+    /// </summary>
+    public async Task Advance(TimeSpan by)
     {
-        var time = new FakeTimeProvider();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services
-            .AddPolicingHubRuntime(o =>
-            {
-                o.CollectionAge = TimeSpan.FromDays(1);
-                o.CollectionQuantum = TimeSpan.FromHours(1);
-            })
-            .AddPolicingHubGrains()
-            .UseInMemoryStore();
-        configure?.Invoke(builder.Services);
-        var host = builder.Build();
-        await host.StartAsync();
-        return new DomainSilo(host, time);
+        await _reminders.Settled();
+        Time.Advance(by);
+        await _reminders.Settled();
     }
 
-    public IAgencyGrain Agency(string code, CallOptions? options = null) => Get<IAgencyGrain>(code, options);
+    /// <summary>Deactivates the grain's activation and waits until it is gone; the next call activates it again.</summary>
+    public Task Deactivate(IAddressable grain) => Cluster.DeactivateAsync(grain);
 
-    public IAgreementGrain Agreement(string id, CallOptions? options = null) => Get<IAgreementGrain>(id, options);
-
-    public ICooperationTaskGrain Task(string id, CallOptions? options = null) => Get<ICooperationTaskGrain>(id, options);
-
-    public IAuditLogGrain Audit => Grains.GetGrain<IAuditLogGrain>(IAuditLogGrain.Key);
-
-    public IDirectoryGrain Directory => Grains.GetGrain<IDirectoryGrain>(IDirectoryGrain.Key);
-
-    /// <summary>The global log position now; pass it to <see cref="EventsSince"/>.</summary>
-    public Task<long> Mark() => Log.GetLastPositionAsync();
-
-    /// <summary>Every event committed after <paramref name="mark"/>, as "stream:type", in commit order.</summary>
-    public async Task<IReadOnlyList<string>> EventsSince(long mark)
-        => [.. (await Log.ReadAsync(mark, 100_000)).Select(e => $"{e.Stream}:{e.Type}")];
-
-    /// <summary>The event types of one stream, in order.</summary>
-    public async Task<IReadOnlyList<string>> EventTypes(string stream) => [.. (await Events(stream)).Select(e => e.Type)];
-
-    public Task<IReadOnlyList<EventEnvelope>> Events(string stream) => Log.ReadStreamAsync(stream, 0, 100_000);
-
-    /// <summary>Completes once <paramref name="stream"/> holds at least <paramref name="count"/> events of <paramref name="type"/>.</summary>
-    public async Task WhenEvent(string stream, string type, int count = 1)
+    public async Task InitializeAsync()
     {
-        using var signal = new SemaphoreSlim(0);
-        using var subscription = Services.GetRequiredService<IEventBus>().Subscribe(_ => signal.Release());
-        var deadline = DateTime.UtcNow + Eventually.Limit;
-        while ((await EventTypes(stream)).Count(t => t == type) < count)
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
         {
-            var left = deadline - DateTime.UtcNow;
-            Assert.True(left > TimeSpan.Zero && await signal.WaitAsync(left), $"{stream} did not get {count} × {type} in time");
+            silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(o =>
+            {
+                o.RefreshReminderListPeriod = FarAhead;
+                o.ReminderLoadingWindow = FarAhead;
+            });
+            silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, _reminderClock);
+            silo.Services.AddKeyedSingleton<TimeProvider>(DomainTime.Key, Time);
+            silo.Services.AddInMemoryEventLog();
+            silo.Services.AddSingleton(sp => new FaultyEventLog(sp.GetRequiredService<InMemoryEventLog>()));
+            silo.Services.RemoveAll<IEventLog>();
+            silo.Services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<FaultyEventLog>());
+            silo.AddPolicingHubGrains();
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+        await _reminders.Started(_cluster.Silos[0].SiloAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
         }
+        _reminders.Dispose();
     }
 
-    /// <summary>A grain's stored state, read straight from the store.</summary>
-    public async Task<T> StoredState<T>(string grainType, string key, string stateName)
-    {
-        var stored = await Services.GetRequiredService<IGrainStorage>().ReadAsync(new GrainId(grainType, key), stateName);
-        Assert.NotNull(stored?.Payload);
-        return (T)Services.GetRequiredService<RuntimeJson>().Deserialize(stored.Payload, typeof(T))!;
-    }
-
-    public string Json<T>(T value) => Services.GetRequiredService<RuntimeJson>().Serialize(value, typeof(T));
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync(TimeSpan.FromSeconds(10));
-        _host.Dispose();
-    }
-
-    private T Get<T>(string key, CallOptions? options) where T : IGrainWithStringKey
-        => options is null ? Grains.GetGrain<T>(key) : Grains.GetGrain<T>(key, options);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PolicingHub.Grains.Agencies;
 using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Model;
@@ -6,67 +5,82 @@ using PolicingHub.Grains.Tasks;
 
 namespace PolicingHub.Grains.Tests.Support;
 
-/// <summary>Commands with sensible defaults and the common set-ups: agencies, agreements in a given status, tasks.</summary>
-public static class Hub
+/// <summary>
+/// One test's own corner of the shared <see cref="DomainSilo"/>: agency codes and ids numbered for this test (so tests
+/// sharing a silo never meet), the grains behind them (this file), the commands with sensible defaults
+/// (Hub.Commands.cs) and what the log holds for them (Hub.Log.cs).
+/// </summary>
+public sealed partial class Hub
 {
-    public const string Knpa = "KR-KNPA";
-    public const string Npa = "JP-NPA";
-    public const string Rcmp = "CA-RCMP";
-    public const string KrJp = "MOU-KR-JP-2026";
-    public const string Trilateral = "MOU-HUB-2026";
+    private readonly DomainSilo _silo;
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+
+    internal Hub(DomainSilo silo, int number)
+    {
+        _silo = silo;
+        Number = number;
+        Knpa = Numbered("KR-KNPA");
+        Npa = Numbered("JP-NPA");
+        Rcmp = Numbered("CA-RCMP");
+        KrJp = Key("MOU-KR-JP");
+        Trilateral = Key("MOU-HUB");
+    }
+
+    public int Number { get; }
+
+    /// <summary>The Korean National Police Agency of this test, e.g. KR-KNPA7.</summary>
+    public string Knpa { get; }
+
+    /// <summary>The National Police Agency of Japan of this test, e.g. JP-NPA7.</summary>
+    public string Npa { get; }
+
+    /// <summary>The Royal Canadian Mounted Police of this test, e.g. CA-RCMP7.</summary>
+    public string Rcmp { get; }
+
+    /// <summary>The KR–JP memorandum of this test, e.g. MOU-KR-JP-S7.</summary>
+    public string KrJp { get; }
+
+    /// <summary>The trilateral agreement of this test (KR, JP, CA), e.g. MOU-HUB-S7.</summary>
+    public string Trilateral { get; }
+
+    public DomainSilo Silo => _silo;
+
+    public DateTimeOffset Now => _silo.Now;
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
     public static AgencyCode Code(string code) => AgencyCode.Parse(code);
 
-    public static RegisterAgency Register(string name, string region = "ap-northeast", Actor? actor = null)
-        => new(actor ?? Actors.Coordinator, name, region, ["en"], [CooperationArea.Cyberspace],
-            [new LiaisonContact("Desk officer", "Liaison", "liaison@example.org", null)]);
+    /// <summary>An agency code of this test: "US-FBI" → "US-FBI7".</summary>
+    public string Numbered(string code) => Own(code + Number);
 
-    public static async Task RegisterAgencies(this DomainSilo silo, params string[] codes)
+    /// <summary>An agreement or task id of this test: "T-1" → "T-1-S7".</summary>
+    public string Key(string name) => Own($"{name}-S{Number}");
+
+    public IAgencyGrain Agency(string code) => _silo.Grains.GetGrain<IAgencyGrain>(code);
+
+    public IAgreementGrain Agreement(string id) => _silo.Grains.GetGrain<IAgreementGrain>(id);
+
+    public ICooperationTaskGrain Task(string id) => _silo.Grains.GetGrain<ICooperationTaskGrain>(id);
+
+    /// <inheritdoc cref="DomainSilo.Advance"/>
+    public System.Threading.Tasks.Task Advance(TimeSpan by) => _silo.Advance(by);
+
+    private string Own(string key)
     {
-        foreach (var code in codes)
+        lock (_keys)
         {
-            await silo.Agency(code).Register(Register(code + " (test agency)"));
+            _keys.Add(key);
+        }
+        return key;
+    }
+
+    private bool IsOwn(string stream)
+    {
+        var key = stream[(stream.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        lock (_keys)
+        {
+            return _keys.Contains(key);
         }
     }
-
-    public static DraftAgreement Draft(string[] parties, CooperationArea[]? areas = null, ResponseClause[]? clauses = null,
-        DateOnly? expiresOn = null, string title = "Police cooperation MOU", Actor? actor = null)
-        => new(actor ?? Actors.Coordinator, title, [.. parties.Select(Code)],
-            [.. areas ?? [CooperationArea.Cyberspace, CooperationArea.Fugitives, CooperationArea.EconomicSecurity]],
-            [.. clauses ?? []], expiresOn);
-
-    public static SignAgreement Sign(DomainSilo silo, params string[] parties)
-        => new(Actors.Coordinator, DateOnly.FromDateTime(silo.Now.UtcDateTime),
-            [.. parties.Select(p => new Signatory(Code(p), "Chief of " + p, "Commissioner General"))]);
-
-    public static ChangeAgreementStatus Change(string? reason = "as agreed", Actor? actor = null) => new(actor ?? Actors.Coordinator, reason);
-
-    /// <summary>Registers the parties, drafts, signs and activates an agreement between them.</summary>
-    public static async Task<IAgreementGrain> ActiveAgreement(this DomainSilo silo, string id = KrJp, string[]? parties = null,
-        ResponseClause[]? clauses = null, DateOnly? expiresOn = null)
-    {
-        parties ??= [Knpa, Npa];
-        await silo.RegisterAgencies(parties);
-        var agreement = silo.Agreement(id);
-        await agreement.Draft(Draft(parties, clauses: clauses, expiresOn: expiresOn));
-        await agreement.Sign(Sign(silo, parties));
-        await agreement.Activate(Change());
-        return agreement;
-    }
-
-    public static AssignTask Assign(string agreement = KrJp, string requester = Knpa, string assignee = Npa,
-        CooperationArea area = CooperationArea.Fugitives, Priority priority = Priority.Urgent, HandlingCode handling = HandlingCode.Amber,
-        DateTimeOffset? deadlineOverride = null, string title = "Locate a fugitive", string description = "Believed to be in Osaka.",
-        Actor? actor = null)
-        => new(actor ?? Actors.Coordinator, AgreementId.Parse(agreement), Code(requester), Code(assignee), TaskKind.FugitiveLocation, area,
-            priority, handling, title, description, deadlineOverride);
-
-    public static AcknowledgeTask Acknowledge(DomainSilo silo, string agency = Npa)
-        => new(Actors.Partner(agency), "Inspector Sato", silo.Now.AddDays(2));
-
-    public static AddCommitment Commitment(DomainSilo silo, TimeSpan dueIn, string responsible = Npa, CooperationArea area = CooperationArea.Cyberspace,
-        string text = "Share indicators of compromise")
-        => new(Actors.Coordinator, area, text, Code(responsible), silo.Now + dueIn);
-
-    public static ImmutableArray<T> Array<T>(params T[] items) => [.. items];
 }

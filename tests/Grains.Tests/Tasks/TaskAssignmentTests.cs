@@ -6,31 +6,25 @@ using PolicingHub.Grains.Tests.Support;
 
 namespace PolicingHub.Grains.Tests.Tasks;
 
-public sealed class TaskAssignmentTests
+public sealed class TaskAssignmentTests(DomainSilo silo) : IClassFixture<DomainSilo>
 {
     [Fact]
-    public async Task Assigning_a_task_plans_default_deadlines_and_tells_the_agreement_the_assignee_and_the_directory()
+    public async Task Assigning_a_task_plans_default_deadlines_and_appends_to_the_tasks_stream_only()
     {
-        await using var silo = await DomainSilo.StartAsync();
-        await silo.ActiveAgreement();
-        var mark = await silo.Mark();
+        var hub = silo.NewHub();
+        await hub.ActiveAgreement();
+        var id = hub.Key("T-1");
+        var mark = await hub.Mark();
 
-        var task = await silo.Task("T-1").Assign(Hub.Assign());
+        var task = await hub.Task(id).Assign(hub.Assign());
 
-        Assert.Equal(new TaskView(TaskId.Parse("T-1"), AgreementId.Parse(Hub.KrJp), Hub.Code(Hub.Knpa), Hub.Code(Hub.Npa), TaskKind.FugitiveLocation,
+        Assert.Equal(Json.Of(new TaskView(TaskId.Parse(id), AgreementId.Parse(hub.KrJp), Hub.Code(hub.Knpa), Hub.Code(hub.Npa), TaskKind.FugitiveLocation,
             CooperationArea.Fugitives, Priority.Urgent, HandlingCode.Amber, "Locate a fugitive", "Believed to be in Osaka.", CooperationTaskStatus.Assigned,
-            silo.Now, silo.Now.AddHours(8), silo.Now.AddDays(7), null, null, null, null, null, 0, task.Updates), task);
-        Assert.Empty(task.Updates);
-        Assert.Equal(
-            ["task/T-1:task.assigned", "agreement/MOU-KR-JP-2026:agreement.scorecard-changed", "agency/JP-NPA:agency.status-changed"],
-            await silo.EventsSince(mark));
-        var assignee = await silo.Agency(Hub.Npa).Get();
-        Assert.Equal([TaskId.Parse("T-1")], assignee.OpenTasks.Items());
-        Assert.Equal(1, assignee.Status.OpenTasks);
-        Assert.Empty((await silo.Agency(Hub.Knpa).Get()).OpenTasks);
-        Assert.Equal([TaskId.Parse("T-1")], (await silo.Directory.Get()).Tasks.Items());
-        Assert.Equal([new PartyCounts(Hub.Code(Hub.Knpa), 1, 0, 0), new PartyCounts(Hub.Code(Hub.Npa), 0, 1, 0)],
-            (await silo.Agreement(Hub.KrJp).Get()).Scorecard.Parties.Items());
+            hub.Now, hub.Now.AddHours(8), hub.Now.AddDays(7), null, null, null, null, null, 0, [])), Json.Of(task));
+        Assert.Equal([$"task/{id}:task.assigned", $"task/{id}:command.accepted"], await hub.RecordsSince(mark));
+        var assigned = (await hub.Events($"task/{id}"))[0].Data;
+        Assert.Equal((hub.KrJp, hub.Knpa, hub.Npa, "Amber"), (assigned.GetProperty("agreement").GetString(), assigned.GetProperty("requestingAgency").GetString(),
+            assigned.GetProperty("assignee").GetString(), assigned.GetProperty("handling").GetString()));
     }
 
     [Theory]
@@ -39,109 +33,134 @@ public sealed class TaskAssignmentTests
     [InlineData(Priority.Routine, 3 * 24, 30 * 24)]
     public async Task Without_a_matching_clause_the_default_response_windows_apply(Priority priority, int acknowledgeHours, int answerHours)
     {
-        await using var silo = await DomainSilo.StartAsync();
-        var agreement = await silo.ActiveAgreement(clauses: [new(CooperationArea.Cyberspace, Priority.Critical, TimeSpan.FromHours(1), TimeSpan.FromHours(24))]);
+        var hub = silo.NewHub();
+        var agreement = await hub.ActiveAgreement(clauses: [new(CooperationArea.Cyberspace, Priority.Critical, TimeSpan.FromHours(1), TimeSpan.FromHours(24))]);
 
-        var plan = await agreement.PlanRequest(Hub.Code(Hub.Knpa), Hub.Code(Hub.Npa), CooperationArea.Fugitives, priority, silo.Now);
+        var plan = await agreement.PlanRequest(Hub.Code(hub.Knpa), Hub.Code(hub.Npa), CooperationArea.Fugitives, priority, hub.Now);
 
-        Assert.Equal(new ResponseDeadlines(silo.Now.AddHours(acknowledgeHours), silo.Now.AddHours(answerHours)), plan);
+        Assert.Equal(new ResponseDeadlines(hub.Now.AddHours(acknowledgeHours), hub.Now.AddHours(answerHours)), plan);
     }
 
     [Fact]
     public async Task A_matching_clause_sets_the_deadlines_and_an_override_replaces_the_answer_deadline()
     {
-        await using var silo = await DomainSilo.StartAsync();
-        await silo.ActiveAgreement(clauses: [new(CooperationArea.Cyberspace, Priority.Critical, TimeSpan.FromHours(1), TimeSpan.FromHours(24))]);
+        var hub = silo.NewHub();
+        await hub.ActiveAgreement(clauses: [new(CooperationArea.Cyberspace, Priority.Critical, TimeSpan.FromHours(1), TimeSpan.FromHours(24))]);
 
-        var byClause = await silo.Task("T-1").Assign(Hub.Assign(area: CooperationArea.Cyberspace, priority: Priority.Critical));
-        var overridden = await silo.Task("T-2").Assign(Hub.Assign(deadlineOverride: silo.Now.AddDays(2)));
-        var tight = await silo.Task("T-3").Assign(Hub.Assign(deadlineOverride: silo.Now.AddHours(4)));
+        var byClause = await hub.Task(hub.Key("T-1")).Assign(hub.Assign(area: CooperationArea.Cyberspace, priority: Priority.Critical));
+        var overridden = await hub.Task(hub.Key("T-2")).Assign(hub.Assign(deadlineOverride: hub.Now.AddDays(2)));
+        var tight = await hub.Task(hub.Key("T-3")).Assign(hub.Assign(deadlineOverride: hub.Now.AddHours(4)));
 
-        Assert.Equal((silo.Now.AddHours(1), silo.Now.AddHours(24)), (byClause.AcknowledgeBy, byClause.Deadline));
-        Assert.Equal((silo.Now.AddHours(8), silo.Now.AddDays(2)), (overridden.AcknowledgeBy, overridden.Deadline));
-        Assert.Equal((silo.Now.AddHours(4), silo.Now.AddHours(4)), (tight.AcknowledgeBy, tight.Deadline));
+        Assert.Equal((hub.Now.AddHours(1), hub.Now.AddHours(24)), (byClause.AcknowledgeBy, byClause.Deadline));
+        Assert.Equal((hub.Now.AddHours(8), hub.Now.AddDays(2)), (overridden.AcknowledgeBy, overridden.Deadline));
+        Assert.Equal((hub.Now.AddHours(4), hub.Now.AddHours(4)), (tight.AcknowledgeBy, tight.Deadline));
     }
 
-    public static TheoryData<string, AssignTask, string> RefusedAssignments => new()
+    public static TheoryData<string> RefusedAssignments => new()
     {
-        { "non-party assignee", Hub.Assign(assignee: Hub.Rcmp), "assignee: CA-RCMP is not a party to agreement MOU-KR-JP-2026" },
-        { "non-party requester", Hub.Assign(requester: Hub.Rcmp), "requestingAgency: CA-RCMP is not a party to agreement MOU-KR-JP-2026" },
-        { "own request", Hub.Assign(requester: Hub.Npa), "assignee: JP-NPA cannot be assigned its own request" },
-        { "uncovered area", Hub.Assign(area: CooperationArea.Drugs), "area: Drugs is not an area of agreement MOU-KR-JP-2026" },
-        { "empty title", Hub.Assign(title: ""), "title: must not be empty" },
-        { "long description", Hub.Assign(description: new string('x', 4001)), "description: must be at most 4000 characters (was 4001)" },
-        { "past override", Hub.Assign(deadlineOverride: new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero)),
-            "deadlineOverride: must be in the future (was 2026-11-22T08:00:00.0000000+00:00, now 2026-11-22T09:00:00.0000000+00:00)" },
+        "non-party assignee", "non-party requester", "own request", "uncovered area", "empty title", "long description", "past override",
+    };
+
+    /// <summary>An assignment breaking one rule, and the message naming it.</summary>
+    private static (AssignTask Command, string Message) RefusedAssignment(Hub hub, string name) => name switch
+    {
+        "non-party assignee" => (hub.Assign(assignee: hub.Rcmp), $"assignee: {hub.Rcmp} is not a party to agreement {hub.KrJp}"),
+        "non-party requester" => (hub.Assign(requester: hub.Rcmp), $"requestingAgency: {hub.Rcmp} is not a party to agreement {hub.KrJp}"),
+        "own request" => (hub.Assign(requester: hub.Npa), $"assignee: {hub.Npa} cannot be assigned its own request"),
+        "uncovered area" => (hub.Assign(area: CooperationArea.Drugs), $"area: Drugs is not an area of agreement {hub.KrJp}"),
+        "empty title" => (hub.Assign(title: ""), "title: must not be empty"),
+        "long description" => (hub.Assign(description: new string('x', 4001)), "description: must be at most 4000 characters (was 4001)"),
+        "past override" => (hub.Assign(deadlineOverride: hub.Now.AddHours(-1)),
+            $"deadlineOverride: must be in the future (was {hub.Now.AddHours(-1):O}, now {hub.Now:O})"),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
     [Theory]
     [MemberData(nameof(RefusedAssignments))]
-    public async Task A_refused_assignment_names_the_field_and_changes_nothing(string _, AssignTask command, string message)
+    public async Task A_refused_assignment_names_the_field_and_appends_nothing(string rule)
     {
-        await using var silo = await DomainSilo.StartAsync();
-        await silo.ActiveAgreement();
-        await silo.RegisterAgencies(Hub.Rcmp);
-        var mark = await silo.Mark();
+        var hub = silo.NewHub();
+        await hub.ActiveAgreement();
+        await hub.RegisterAgencies(hub.Rcmp);
+        var (command, message) = RefusedAssignment(hub, rule);
+        var id = hub.Key("T-1");
+        var mark = await hub.Mark();
 
-        var error = await Assert.ThrowsAsync<DomainValidationException>(() => silo.Task("T-1").Assign(command));
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => hub.Task(id).Assign(command));
 
         Assert.Equal(message, error.Message);
-        await Assert.ThrowsAsync<NotFoundException>(() => silo.Task("T-1").Get());
-        Assert.Empty(await silo.EventsSince(mark));
-        Assert.Empty((await silo.Agency(Hub.Rcmp).Get()).OpenTasks);
-        Assert.Empty((await silo.Directory.Get()).Tasks);
+        await Assert.ThrowsAsync<NotFoundException>(() => hub.Task(id).Get());
+        Assert.Empty(await hub.RecordsSince(mark));
     }
 
     [Fact]
     public async Task Assigning_under_an_unknown_or_inactive_agreement_is_refused()
     {
-        await using var silo = await DomainSilo.StartAsync();
-        await silo.RegisterAgencies(Hub.Knpa, Hub.Npa);
-        await silo.Agreement(Hub.KrJp).Draft(Hub.Draft([Hub.Knpa, Hub.Npa]));
-        await silo.Agreement(Hub.KrJp).Sign(Hub.Sign(silo, Hub.Knpa, Hub.Npa));
+        var hub = silo.NewHub();
+        await hub.RegisterAgencies(hub.Knpa, hub.Npa);
+        await hub.Agreement(hub.KrJp).Draft(Hub.Draft([hub.Knpa, hub.Npa]));
+        await hub.Agreement(hub.KrJp).Sign(hub.Sign(hub.Knpa, hub.Npa));
+        var none = hub.Key("MOU-NONE");
+        var id = hub.Key("T-1");
 
-        var unknown = await Assert.ThrowsAsync<NotFoundException>(() => silo.Task("T-1").Assign(Hub.Assign(agreement: "MOU-NONE")));
-        var signed = await Assert.ThrowsAsync<InvalidTransitionException>(() => silo.Task("T-1").Assign(Hub.Assign()));
+        var unknown = await Assert.ThrowsAsync<NotFoundException>(() => hub.Task(id).Assign(hub.Assign(agreement: none)));
+        var signed = await Assert.ThrowsAsync<InvalidTransitionException>(() => hub.Task(id).Assign(hub.Assign()));
 
-        Assert.Equal("agreement MOU-NONE does not exist", unknown.Message);
-        Assert.Equal("agreement MOU-KR-JP-2026 is Signed; cannot take requests", signed.Message);
-        await Assert.ThrowsAsync<NotFoundException>(() => silo.Task("T-1").Get());
+        Assert.Equal($"agreement {none} does not exist", unknown.Message);
+        Assert.Equal($"agreement {hub.KrJp} is Signed; cannot take requests", signed.Message);
+        await Assert.ThrowsAsync<NotFoundException>(() => hub.Task(id).Get());
+        Assert.Empty(await hub.Records($"task/{id}"));
     }
 
     [Fact]
     public async Task A_task_id_already_taken_is_a_conflict()
     {
-        await using var silo = await DomainSilo.StartAsync();
-        await silo.ActiveAgreement();
-        await silo.Task("T-1").Assign(Hub.Assign());
+        var hub = silo.NewHub();
+        await hub.ActiveAgreement();
+        var id = hub.Key("T-1");
+        await hub.Task(id).Assign(hub.Assign());
 
-        var error = await Assert.ThrowsAsync<ConflictException>(() => silo.Task("T-1").Assign(Hub.Assign(title: "Another")));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => hub.Task(id).Assign(hub.Assign(title: "Another")));
 
-        Assert.Equal("task T-1 already exists", error.Message);
-        Assert.Equal("Locate a fugitive", (await silo.Task("T-1").Get()).Title);
-        Assert.Equal(["task.assigned"], await silo.EventTypes("task/T-1"));
+        Assert.Equal($"task {id} already exists", error.Message);
+        Assert.Equal("Locate a fugitive", (await hub.Task(id).Get()).Title);
+        Assert.Equal(["task.assigned", "command.accepted"], await hub.RecordTypes($"task/{id}"));
+    }
+
+    [Fact]
+    public async Task A_task_id_that_is_not_one_is_refused()
+    {
+        var hub = silo.NewHub();
+        await hub.ActiveAgreement();
+
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => hub.Task("T!").Assign(hub.Assign()));
+
+        Assert.Equal("id: 'T!' is not a task id (3–64 letters, digits or dashes)", error.Message);
     }
 
     [Fact]
     public async Task Partners_and_operators_may_not_assign_tasks()
     {
-        await using var silo = await DomainSilo.StartAsync();
-        await silo.ActiveAgreement();
+        var hub = silo.NewHub();
+        await hub.ActiveAgreement();
+        var id = hub.Key("T-1");
 
-        var partner = await Assert.ThrowsAsync<ForbiddenException>(() => silo.Task("T-1").Assign(Hub.Assign(actor: Actors.Partner(Hub.Knpa))));
-        var @operator = await Assert.ThrowsAsync<ForbiddenException>(() => silo.Task("T-1").Assign(Hub.Assign(actor: Actors.Operator)));
+        var partner = await Assert.ThrowsAsync<ForbiddenException>(() => hub.Task(id).Assign(hub.Assign(actor: Actors.Partner(hub.Knpa))));
+        var @operator = await Assert.ThrowsAsync<ForbiddenException>(() => hub.Task(id).Assign(hub.Assign(actor: Actors.Operator)));
 
         Assert.Equal("only coordinators may assign tasks", partner.Message);
         Assert.Equal("operators may only read agency status; ops-lee may not assign tasks", @operator.Message);
+        Assert.Empty(await hub.Records($"task/{id}"));
     }
 
     [Fact]
     public async Task Reading_a_task_never_assigned_is_not_found()
     {
-        await using var silo = await DomainSilo.StartAsync();
+        var hub = silo.NewHub();
+        var id = hub.Key("T-404");
 
-        var error = await Assert.ThrowsAsync<NotFoundException>(() => silo.Task("T-404").Get());
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => hub.Task(id).Get());
 
-        Assert.Equal("task T-404 does not exist", error.Message);
+        Assert.Equal($"task {id} does not exist", error.Message);
     }
 }

@@ -1,4 +1,3 @@
-using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Errors;
 using PolicingHub.Grains.Model;
 using PolicingHub.Grains.Tasks;
@@ -6,74 +5,76 @@ using PolicingHub.Grains.Tests.Support;
 
 namespace PolicingHub.Grains.Tests.Tasks;
 
-public sealed class TaskReassignmentTests
+public sealed class TaskReassignmentTests(DomainSilo silo) : IClassFixture<DomainSilo>
 {
     [Fact]
-    public async Task Reassigning_moves_the_task_between_the_agencies_open_lists_with_new_deadlines()
+    public async Task Reassigning_a_declined_task_gives_the_new_assignee_fresh_deadlines()
     {
-        await using var silo = await DomainSilo.StartAsync();
-        var task = await TaskSteps.TaskIn(silo, CooperationTaskStatus.Declined);
-        silo.Time.Advance(TimeSpan.FromHours(3));
-        var declined = (await silo.Agency(Hub.Npa).Get()).OpenTasks;
-        var mark = await silo.Mark();
+        var hub = silo.NewHub();
+        var task = await TaskSteps.TaskIn(hub, CooperationTaskStatus.Declined);
+        var id = TaskSteps.T1(hub);
+        await hub.Advance(TimeSpan.FromHours(3));
+        var mark = await hub.Mark();
 
-        var view = await task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(Hub.Rcmp), "suspect moved to Canada"));
+        var view = await task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(hub.Rcmp), "suspect moved to Canada"));
 
-        Assert.Empty(declined);
-        Assert.Equal(Hub.Code(Hub.Rcmp), view.Assignee);
+        Assert.Equal(Hub.Code(hub.Rcmp), view.Assignee);
         Assert.Equal(CooperationTaskStatus.Assigned, view.Status);
-        Assert.Equal((silo.Now.AddHours(8), silo.Now.AddDays(7)), (view.AcknowledgeBy, view.Deadline));
+        Assert.Equal((hub.Now.AddHours(8), hub.Now.AddDays(7)), (view.AcknowledgeBy, view.Deadline));
         Assert.Null(view.DeclineReason);
+        Assert.Null(view.Officer);
         Assert.Equal(0, view.EscalationLevel);
-        Assert.Empty((await silo.Agency(Hub.Npa).Get()).OpenTasks);
-        Assert.Equal([TaskId.Parse("T-1")], (await silo.Agency(Hub.Rcmp).Get()).OpenTasks.Items());
-        Assert.Equal(
-            ["task/T-1:task.reassigned", "agreement/MOU-HUB-2026:agreement.scorecard-changed", "agency/CA-RCMP:agency.status-changed"],
-            await silo.EventsSince(mark));
-        Assert.Equal(
-            [new PartyCounts(Hub.Code(Hub.Knpa), 1, 0, 0), new PartyCounts(Hub.Code(Hub.Npa), 0, 0, 0), new PartyCounts(Hub.Code(Hub.Rcmp), 0, 1, 0)],
-            (await silo.Agreement(Hub.Trilateral).Get()).Scorecard.Parties.Items());
-        var reassigned = (await silo.Events("task/T-1"))[^1].Data;
-        Assert.Equal(("JP-NPA", "CA-RCMP", "Amber"), (reassigned.GetProperty("from").GetString(), reassigned.GetProperty("to").GetString(), reassigned.GetProperty("handling").GetString()));
+        Assert.Equal([$"task/{id}:task.reassigned", $"task/{id}:command.accepted"], await hub.RecordsSince(mark));
+        var reassigned = (await hub.Events($"task/{id}"))[^1].Data;
+        Assert.Equal((hub.Npa, hub.Rcmp, "Amber", "suspect moved to Canada"), (reassigned.GetProperty("from").GetString(), reassigned.GetProperty("to").GetString(),
+            reassigned.GetProperty("handling").GetString(), reassigned.GetProperty("reason").GetString()));
+        Assert.Equal(hub.Now, reassigned.GetProperty("at").GetDateTimeOffset());
+        Assert.Equal(view.AcknowledgeBy, reassigned.GetProperty("acknowledgeBy").GetDateTimeOffset());
+        Assert.Equal(view.Deadline, reassigned.GetProperty("deadline").GetDateTimeOffset());
     }
 
     [Fact]
-    public async Task Reassigning_an_open_task_closes_it_for_the_old_assignee_and_the_new_one_escalates_on_its_own_window()
+    public async Task Reassigning_an_escalated_task_restarts_escalation_for_the_new_assignee_on_its_own_window()
     {
-        await using var silo = await DomainSilo.StartAsync();
-        var task = await TaskSteps.TaskIn(silo, CooperationTaskStatus.Assigned);
-        silo.Time.Advance(TimeSpan.FromHours(8));
-        await silo.WhenEvent("task/T-1", "task.escalated").Within();
-        silo.Time.Advance(TimeSpan.FromHours(2));
+        var hub = silo.NewHub();
+        var task = await TaskSteps.TaskIn(hub, CooperationTaskStatus.Assigned);
+        var id = TaskSteps.T1(hub);
+        await hub.Advance(TimeSpan.FromHours(8));
+        var escalatedBefore = (await task.Get()).EscalationLevel;
+        await hub.Advance(TimeSpan.FromHours(2));
 
-        await task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(Hub.Rcmp), "suspect moved to Canada"));
-        silo.Time.Advance(TimeSpan.FromHours(8));
-        await silo.WhenEvent("task/T-1", "task.escalated", 2).Within();
+        var reassigned = await task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(hub.Rcmp), "suspect moved to Canada"));
+        await hub.Advance(TimeSpan.FromHours(8) - TimeSpan.FromMinutes(1));
+        var minuteBefore = (await task.Get()).EscalationLevel;
+        await hub.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.Empty((await silo.Agency(Hub.Npa).Get()).OpenTasks);
-        Assert.Equal([TaskId.Parse("T-1")], (await silo.Agency(Hub.Rcmp).Get()).OpenTasks.Items());
-        var escalated = (await silo.Events("task/T-1"))[^1].Data;
-        Assert.Equal(1, escalated.GetProperty("level").GetInt32());
-        Assert.Equal("CA-RCMP", escalated.GetProperty("assignee").GetString());
+        Assert.Equal((1, 0, 0), (escalatedBefore, reassigned.EscalationLevel, minuteBefore));
         Assert.Equal(1, (await task.Get()).EscalationLevel);
+        Assert.Equal(["task.escalated", "task.reassigned", "task.escalated"], (await hub.EventTypes($"task/{id}")).TakeLast(3));
+        var escalated = (await hub.Events($"task/{id}"))[^1].Data;
+        Assert.Equal(1, escalated.GetProperty("level").GetInt32());
+        Assert.Equal(hub.Rcmp, escalated.GetProperty("assignee").GetString());
     }
 
     [Fact]
-    public async Task Reassigning_to_the_current_assignee_or_a_non_party_is_refused()
+    public async Task Reassigning_to_the_current_assignee_a_non_party_or_the_requester_is_refused()
     {
-        await using var silo = await DomainSilo.StartAsync();
-        var task = await TaskSteps.TaskIn(silo, CooperationTaskStatus.Assigned);
-        await silo.RegisterAgencies("US-FBI");
-        var mark = await silo.Mark();
+        var hub = silo.NewHub();
+        var task = await TaskSteps.TaskIn(hub, CooperationTaskStatus.Assigned);
+        var fbi = hub.Numbered("US-FBI");
+        await hub.RegisterAgencies(fbi);
+        var mark = await hub.Mark();
 
-        var same = await Assert.ThrowsAsync<DomainValidationException>(() => task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(Hub.Npa), "x")));
-        var outsider = await Assert.ThrowsAsync<DomainValidationException>(() => task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code("US-FBI"), "x")));
-        var requester = await Assert.ThrowsAsync<DomainValidationException>(() => task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(Hub.Knpa), "x")));
+        var same = await Assert.ThrowsAsync<DomainValidationException>(() => task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(hub.Npa), "x")));
+        var outsider = await Assert.ThrowsAsync<DomainValidationException>(() => task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(fbi), "x")));
+        var requester = await Assert.ThrowsAsync<DomainValidationException>(() => task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(hub.Knpa), "x")));
+        var reason = await Assert.ThrowsAsync<DomainValidationException>(() => task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(hub.Rcmp), "")));
 
-        Assert.Equal("newAssignee: task T-1 is already assigned to JP-NPA", same.Message);
-        Assert.Equal("newAssignee: US-FBI is not a party to agreement MOU-HUB-2026", outsider.Message);
-        Assert.Equal("newAssignee: KR-KNPA cannot be assigned its own request", requester.Message);
-        Assert.Equal(Hub.Code(Hub.Npa), (await task.Get()).Assignee);
-        Assert.Empty(await silo.EventsSince(mark));
+        Assert.Equal($"newAssignee: task {TaskSteps.T1(hub)} is already assigned to {hub.Npa}", same.Message);
+        Assert.Equal($"newAssignee: {fbi} is not a party to agreement {hub.Trilateral}", outsider.Message);
+        Assert.Equal($"newAssignee: {hub.Knpa} cannot be assigned its own request", requester.Message);
+        Assert.Equal("reason: must not be empty", reason.Message);
+        Assert.Equal(Hub.Code(hub.Npa), (await task.Get()).Assignee);
+        Assert.Empty(await hub.RecordsSince(mark));
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using PolicingHub.Gateway.Api.Http;
-using PolicingHub.Grains.Agencies;
+using PolicingHub.Gateway.Projections;
 using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Errors;
 using PolicingHub.Grains.Model;
@@ -20,14 +20,29 @@ internal static class VisibleReads
         {
             throw Missing("Agency", code.Value);
         }
-        var view = await Get(api.Read<IAgencyGrain>(code.Value).Get(), "Agency", code.Value).ConfigureAwait(false);
-        return api.Actor.Role == ActorRole.Operator ? view with { Contacts = [], Agreements = [], OpenTasks = [] } : view;
+        var models = await api.ReadModelsAsync().ConfigureAwait(false);
+        return models.Agency(code.Value) is { } view ? ForActor(api, view) : throw Missing("Agency", code.Value);
     }
 
-    public static async Task<AgreementView> VisibleAgreement(this ApiContext api, AgreementId id)
+    /// <summary>Operators see presence only: no contacts, agreements or tasks.</summary>
+    public static AgencyView ForActor(ApiContext api, AgencyView view) =>
+        api.Actor.Role == ActorRole.Operator ? view with { Contacts = [], Agreements = [], OpenTasks = [] } : view;
+
+    public static async Task<AgreementDetails> VisibleAgreement(this ApiContext api, AgreementId id)
     {
         var view = await Get(api.Read<IAgreementGrain>(id.Value).Get(), "Agreement", id.Value).ConfigureAwait(false);
-        return Visibility.CanSeeAgreement(api.Actor.Role, api.Actor.Agency, view.Parties) ? view : throw Missing("Agreement", id.Value);
+        if (!Visibility.CanSeeAgreement(api.Actor.Role, api.Actor.Agency, view.Parties))
+        {
+            throw Missing("Agreement", id.Value);
+        }
+        return await api.WithScorecard(view).ConfigureAwait(false);
+    }
+
+    /// <summary>The agreement's view with its scorecard (read models caught up first).</summary>
+    public static async Task<AgreementDetails> WithScorecard(this ApiContext api, AgreementView view)
+    {
+        var models = await api.ReadModelsAsync().ConfigureAwait(false);
+        return AgreementDetails.Of(view, models.Scorecard(view.Id.Value) ?? new Scorecard(null, 0, null, []));
     }
 
     public static async Task<TaskView> VisibleTask(this ApiContext api, TaskId id)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using PolicingHub.Gateway.Api.Access;
 using PolicingHub.Gateway.Api.Audit;
 using PolicingHub.Gateway.Api.Http;
+using PolicingHub.Gateway.Projections;
 using PolicingHub.Gateway.Security;
 using PolicingHub.Grains.Agencies;
 
@@ -26,8 +27,8 @@ internal static class AgencyEndpoints
     {
         var (code, command) = body.Value.ToCommand(api.Actor);
         api.Http.SetAuditTarget(code.Value);
-        var view = await api.Command<IAgencyGrain>(code.Value).Register(command);
-        return TypedResults.Created($"/api/agencies/{code}", view);
+        await api.Command<IAgencyGrain>(code.Value).Send(g => g.Register(command));
+        return TypedResults.Created($"/api/agencies/{code}", await api.VisibleAgency(code));
     }
 
     private static async Task<Ok<IReadOnlyList<AgencyView>>> List(ApiContext api) => TypedResults.Ok(await api.VisibleAgencies());
@@ -42,6 +43,7 @@ internal static class AgencyEndpoints
         {
             await api.VisibleAgency(agency);
         }
-        return TypedResults.Ok(await api.Command<IAgencyGrain>(agency.Value).SetReadiness(command));
+        await api.Command<IAgencyGrain>(agency.Value).Send(g => g.SetReadiness(command));
+        return TypedResults.Ok(await api.VisibleAgency(agency));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using PolicingHub.Gateway.Api.Access;
 using PolicingHub.Gateway.Api.Audit;
 using PolicingHub.Gateway.Api.Http;
+using PolicingHub.Gateway.Projections;
 using PolicingHub.Gateway.Security;
 using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Model;
@@ -29,37 +30,37 @@ internal static class AgreementEndpoints
         MapStatusChange(agreements, "expire", reasonRequired: false, (g, c) => g.Expire(c));
     }
 
-    private static async Task<Created<AgreementView>> Draft(Body<DraftAgreementRequest> body, ApiContext api)
+    private static async Task<Created<AgreementDetails>> Draft(Body<DraftAgreementRequest> body, ApiContext api)
     {
         var (requested, command) = body.Value.ToCommand(api.Actor);
         var id = requested?.Value ?? IdGenerator.AgreementId(api.Actor.Subject, api.IdempotencyKey);
         api.Http.SetAuditTarget(id);
-        var view = await api.Command<IAgreementGrain>(id).Draft(command);
-        return TypedResults.Created($"/api/agreements/{id}", view);
+        var view = await api.Command<IAgreementGrain>(id).Send(g => g.Draft(command));
+        return TypedResults.Created($"/api/agreements/{id}", await api.WithScorecard(view));
     }
 
-    private static async Task<Ok<IReadOnlyList<AgreementView>>> List(ApiContext api) => TypedResults.Ok(await api.VisibleAgreements());
+    private static async Task<Ok<IReadOnlyList<AgreementDetails>>> List(ApiContext api) => TypedResults.Ok(await api.VisibleAgreements());
 
-    private static async Task<Ok<AgreementView>> Get(string id, ApiContext api) => TypedResults.Ok(await api.VisibleAgreement(RouteIds.Agreement(id)));
+    private static async Task<Ok<AgreementDetails>> Get(string id, ApiContext api) => TypedResults.Ok(await api.VisibleAgreement(RouteIds.Agreement(id)));
 
     private static async Task<Ok<Scorecard>> GetScorecard(string id, ApiContext api) =>
         TypedResults.Ok((await api.VisibleAgreement(RouteIds.Agreement(id))).Scorecard);
 
-    private static async Task<Ok<AgreementView>> Sign(string id, Body<SignAgreementRequest> body, ApiContext api)
+    private static async Task<Ok<AgreementDetails>> Sign(string id, Body<SignAgreementRequest> body, ApiContext api)
     {
         var agreement = RouteIds.Agreement(id);
         var command = body.Value.ToCommand(api.Actor);
-        return TypedResults.Ok(await api.Command<IAgreementGrain>(agreement.Value).Sign(command));
+        return TypedResults.Ok(await api.WithScorecard(await api.Command<IAgreementGrain>(agreement.Value).Send(g => g.Sign(command))));
     }
 
     private static void MapStatusChange(
         RouteGroupBuilder agreements, string verb, bool reasonRequired, Func<IAgreementGrain, ChangeAgreementStatus, Task<AgreementView>> change)
     {
-        agreements.MapPost($"/{{id}}/{verb}", async Task<Ok<AgreementView>> (string id, Body<StatusChangeRequest> body, ApiContext api) =>
+        agreements.MapPost($"/{{id}}/{verb}", async Task<Ok<AgreementDetails>> (string id, Body<StatusChangeRequest> body, ApiContext api) =>
             {
                 AgreementId agreement = RouteIds.Agreement(id);
                 var command = body.Value.ToCommand(api.Actor, reasonRequired);
-                return TypedResults.Ok(await change(api.Command<IAgreementGrain>(agreement.Value), command));
+                return TypedResults.Ok(await api.WithScorecard(await api.Command<IAgreementGrain>(agreement.Value).Send(g => change(g, command))));
             })
             .RequireAuthorization(GatewayPolicies.Coordinator)
             .Audited($"agreement.{verb}");

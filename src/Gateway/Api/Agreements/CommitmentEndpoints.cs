@@ -26,7 +26,7 @@ internal static class CommitmentEndpoints
     {
         var agreement = RouteIds.Agreement(id);
         var command = body.Value.ToCommand(api.Actor);
-        var view = await api.Command<IAgreementGrain>(agreement.Value).AddCommitment(command);
+        var view = await api.Command<IAgreementGrain>(agreement.Value).Send(g => g.AddCommitment(command));
         api.Http.SetAuditTarget($"{agreement}/commitments/{view.Number}");
         return TypedResults.Created($"/api/agreements/{agreement}", view);
     }
@@ -36,7 +36,7 @@ internal static class CommitmentEndpoints
         var agreement = RouteIds.Agreement(id);
         var command = body.Value.ToProgress(api.Actor, n);
         await api.EnsurePartnerSeesAgreement(agreement);
-        return TypedResults.Ok(await api.Command<IAgreementGrain>(agreement.Value).ReportProgress(command));
+        return TypedResults.Ok(await api.Command<IAgreementGrain>(agreement.Value).Send(g => g.ReportProgress(command)));
     }
 
     private static async Task<Ok<CommitmentView>> Fulfil(string id, int n, Body<CommitmentNoteRequest> body, ApiContext api)
@@ -44,13 +44,13 @@ internal static class CommitmentEndpoints
         var agreement = RouteIds.Agreement(id);
         var command = body.Value.ToFulfil(api.Actor, n);
         await api.EnsurePartnerSeesAgreement(agreement);
-        return TypedResults.Ok(await api.Command<IAgreementGrain>(agreement.Value).Fulfil(command));
+        return TypedResults.Ok(await api.Command<IAgreementGrain>(agreement.Value).Send(g => g.Fulfil(command)));
     }
 
     private static async Task<Ok<CommitmentView>> Waive(string id, int n, Body<WaiveCommitmentRequest> body, ApiContext api)
     {
         var agreement = RouteIds.Agreement(id);
         var command = body.Value.ToCommand(api.Actor, n);
-        return TypedResults.Ok(await api.Command<IAgreementGrain>(agreement.Value).Waive(command));
+        return TypedResults.Ok(await api.Command<IAgreementGrain>(agreement.Value).Send(g => g.Waive(command)));
     }
 }

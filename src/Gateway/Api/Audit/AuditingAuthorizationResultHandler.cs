@@ -16,7 +16,7 @@ internal sealed class AuditingAuthorizationResultHandler(CommandAuditor auditor)
     {
         if (authorizeResult.Forbidden && context.GetEndpoint()?.Metadata.GetMetadata<AuditAction>() is { } action)
         {
-            await auditor.RecordAsync(context, action.Name, $"{StatusCodes.Status403Forbidden} Forbidden").ConfigureAwait(false);
+            await auditor.RecordRefusalAsync(context, action.Name, $"{StatusCodes.Status403Forbidden} Forbidden").ConfigureAwait(false);
         }
         await _default.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
     }

@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Orleans.Runtime;
 using PolicingHub.Gateway.Security;
-using PolicingHub.Runtime.Cluster;
 
 namespace PolicingHub.Gateway.Api.Cluster;
 
-/// <summary>GET /api/cluster (operators and coordinators): silos and load, never case content.</summary>
+/// <summary>GET /api/cluster (operators and coordinators): Orleans' membership and runtime statistics, never case content.</summary>
 internal static class ClusterEndpoints
 {
     public static void MapClusterEndpoints(this IEndpointRouteBuilder api)
@@ -15,12 +15,23 @@ internal static class ClusterEndpoints
         api.MapGet("/cluster", Get).RequireAuthorization(GatewayPolicies.Cluster).WithTags("Cluster");
     }
 
-    private static Ok<ClusterView> Get(IClusterMembership membership, ActivationCounter activations)
+    private static async Task<Ok<ClusterView>> Get(IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains)
     {
-        var local = membership.LocalSilo;
-        var silos = membership.ActiveSilos
-            .Select(s => new SiloView(s.Address.Endpoint, s.Address.Generation, s.Region, s == local))
+        var snapshot = membership.CurrentSnapshot;
+        var active = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
+        var statistics = active.Length == 0
+            ? []
+            : await grains.GetGrain<IManagementGrain>(0).GetRuntimeStatistics(active);
+        var load = active.Zip(statistics).ToDictionary(p => p.First, p => p.Second);
+        var silos = snapshot.Members.Values
+            .OrderBy(m => m.SiloAddress.ToString(), StringComparer.Ordinal)
+            .Select(m =>
+            {
+                var stats = load.GetValueOrDefault(m.SiloAddress);
+                return new SiloView(m.SiloAddress.ToString(), m.Name, m.Status.ToString(), m.SiloAddress.Equals(local.SiloAddress),
+                    stats?.ActivationCount, stats?.EnvironmentStatistics.FilteredCpuUsagePercentage, stats?.RecentlyUsedActivationCount);
+            })
             .ToList();
-        return TypedResults.Ok(new ClusterView(membership.Version, silos, activations.Count));
+        return TypedResults.Ok(new ClusterView(snapshot.Version.Value, silos));
     }
 }

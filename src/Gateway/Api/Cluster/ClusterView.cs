@@ -1,4 +1,4 @@
 namespace PolicingHub.Gateway.Api.Cluster;
 
-/// <summary>GET /api/cluster: the membership view (version, active silos) and this silo's live activations. No case content.</summary>
-public sealed record ClusterView(long MembershipVersion, IReadOnlyList<SiloView> Silos, long LocalActivations);
+/// <summary>GET /api/cluster: Orleans' membership view (version, silos) with each silo's load. No case content.</summary>
+public sealed record ClusterView(long MembershipVersion, IReadOnlyList<SiloView> Silos);

@@ -1,4 +1,4 @@
 namespace PolicingHub.Gateway.Api.Cluster;
 
-/// <summary>A silo as operators see it.</summary>
-public sealed record SiloView(string Endpoint, long Generation, string Region, bool IsLocal);
+/// <summary>A silo as operators see it: address, name, membership status, activations, recently used activations and CPU (when active).</summary>
+public sealed record SiloView(string Address, string Name, string Status, bool IsLocal, int? Activations, float? CpuUsage, int? RecentlyUsedActivations);

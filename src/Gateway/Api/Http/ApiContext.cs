@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using PolicingHub.Gateway.Projections;
 using PolicingHub.Gateway.Security;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 
 namespace PolicingHub.Gateway.Api.Http;
 
 /// <summary>
-/// What an endpoint needs besides its route values and body: the actor from the token, the grain factory, the clock,
-/// and grain references that carry the request's Idempotency-Key for commands.
+/// What an endpoint needs besides its route values and body: the actor from the token, Orleans' grain factory, the
+/// clock, the read models, and command targets that carry the request's Idempotency-Key to the grain.
 /// </summary>
 internal sealed class ApiContext
 {
@@ -56,10 +56,16 @@ internal sealed class ApiContext
     public TGrain Read<TGrain>(string key) where TGrain : IGrainWithStringKey => Grains.GetGrain<TGrain>(key);
 
     /// <summary>
-    /// A reference for a command: with the request's Idempotency-Key, scoped to the token's subject so that one caller's
-    /// key never replays another caller's outcome.
+    /// A command target: the request's Idempotency-Key, scoped to the token's subject so that one caller's key never
+    /// replays another caller's outcome, goes with every call.
     /// </summary>
-    public TGrain Command<TGrain>(string key) where TGrain : IGrainWithStringKey => IdempotencyKey is { } idempotencyKey
-        ? Grains.GetGrain<TGrain>(key, new CallOptions { IdempotencyKey = $"{Actor.Subject}\n{idempotencyKey}" })
-        : Grains.GetGrain<TGrain>(key);
+    public CommandTarget<TGrain> Command<TGrain>(string key) where TGrain : IGrainWithStringKey =>
+        new(Grains.GetGrain<TGrain>(key), IdempotencyKey is { } k ? $"{Actor.Subject}\n{k}" : null);
+
+    /// <summary>The read models, once everything committed before this call is applied (read-your-writes).</summary>
+    public async Task<HubReadModel> ReadModelsAsync()
+    {
+        await Http.RequestServices.GetRequiredService<ReadModelProjector>().CatchUpAsync(Http.RequestAborted);
+        return Http.RequestServices.GetRequiredService<HubReadModel>();
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Orleans.Runtime;
+using PolicingHub.Gateway.Projections;
 using PolicingHub.Grains.Errors;
-using PolicingHub.Runtime;
 
 namespace PolicingHub.Gateway.Api.Http;
 
@@ -20,8 +21,13 @@ internal static class ProblemMapper
         InvalidTransitionException e => new ApiProblem(409, "Invalid transition", e.Message),
         ConflictException e => new ApiProblem(409, "Conflict", e.Message),
         IdempotencyKeyReusedException e => new ApiProblem(409, "Idempotency key reused", e.Message),
-        GrainCallTimeoutException => new ApiProblem(504, "Grain call timed out",
-            "The outcome is unknown; retry with the same Idempotency-Key."),
+        ConcurrencyConflictException e => new ApiProblem(409, "Conflict", e.Message),
+        TimeoutException => new ApiProblem(504, "Grain call timed out", "The outcome is unknown; retry with the same Idempotency-Key."),
+        StoreFailedException { OutcomeUnknown: false } => new ApiProblem(503, "Store unavailable", "Nothing was written; retry."),
+        StoreFailedException => new ApiProblem(504, "Outcome unknown", "The store failed while committing; retry with the same Idempotency-Key."),
+        ReadModelsBehindException e => new ApiProblem(503, "Read models are catching up", e.Message),
+        SiloUnavailableException or OrleansMessageRejectionException => new ApiProblem(503, "Service unavailable",
+            "The grain's silo is unreachable right now; retry with the same Idempotency-Key."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => new ApiProblem(413, "Payload too large", e.Message),
         BadHttpRequestException e => new ApiProblem(e.StatusCode, "Bad request", e.Message),
         _ => null,

@@ -34,7 +34,7 @@ internal static class TaskEndpoints
         var (requested, command) = body.Value.ToCommand(api.Actor);
         var id = requested?.Value ?? IdGenerator.TaskId(api.Time.GetUtcNow(), api.Actor.Subject, api.IdempotencyKey);
         api.Http.SetAuditTarget(id);
-        var view = await api.Command<ICooperationTaskGrain>(id).Assign(command);
+        var view = await api.Command<ICooperationTaskGrain>(id).Send(g => g.Assign(command));
         return TypedResults.Created($"/api/tasks/{id}", view);
     }
 
@@ -42,15 +42,24 @@ internal static class TaskEndpoints
     {
         var errors = new FieldErrors();
         var involving = errors.OptionalId<AgencyCode>("agency", agency);
-        var inStatus = errors.OptionalEnum<CooperationTaskStatus>("status", status);
+        var overdue = string.Equals(status, OverdueFilter, StringComparison.OrdinalIgnoreCase);
+        var inStatus = overdue ? null : errors.OptionalEnum<CooperationTaskStatus>("status", status);
         errors.ThrowIfAny();
         var tasks = await api.VisibleTasks();
+        var now = api.Time.GetUtcNow();
         return TypedResults.Ok<IReadOnlyList<TaskView>>([.. tasks
             .Where(t => involving is not { } a || t.Assignee == a || t.RequestingAgency == a)
             .Where(t => inStatus is not { } s || t.Status == s)
+            .Where(t => !overdue || (IsOpen(t.Status) && t.Deadline < now))
             .OrderBy(t => t.AssignedAt)
             .ThenBy(t => t.Id.Value, StringComparer.Ordinal)]);
     }
+
+    /// <summary>?status=Overdue: open tasks (assigned, acknowledged, accepted, in progress) past their deadline.</summary>
+    private const string OverdueFilter = "Overdue";
+
+    private static bool IsOpen(CooperationTaskStatus status) => status is CooperationTaskStatus.Assigned or CooperationTaskStatus.Acknowledged
+        or CooperationTaskStatus.Accepted or CooperationTaskStatus.InProgress;
 
     private static async Task<Ok<TaskView>> Get(string id, ApiContext api) => TypedResults.Ok(await api.VisibleTask(RouteIds.Task(id)));
 
@@ -58,7 +67,7 @@ internal static class TaskEndpoints
     {
         var task = RouteIds.Task(id);
         await api.EnsurePartnerSeesTask(task);
-        return TypedResults.Ok(await api.Command<ICooperationTaskGrain>(task.Value).Accept(new AcceptTask(api.Actor)));
+        return TypedResults.Ok(await api.Command<ICooperationTaskGrain>(task.Value).Send(g => g.Accept(new AcceptTask(api.Actor))));
     }
 
     /// <summary>
@@ -79,7 +88,7 @@ internal static class TaskEndpoints
                 var task = RouteIds.Task(id);
                 var command = toCommand(body.Value, api.Actor);
                 await api.EnsurePartnerSeesTask(task);
-                return TypedResults.Ok(await send(api.Command<ICooperationTaskGrain>(task.Value), command));
+                return TypedResults.Ok(await api.Command<ICooperationTaskGrain>(task.Value).Send(g => send(g, command)));
             })
             .RequireAuthorization(policy)
             .Audited(action ?? $"task.{verb}");

@@ -1,12 +1,9 @@
-using PolicingHub.Grains.Agencies;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
-using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Agencies.Events;
 
-/// <summary>An agency's live status changed (consoles, readiness, open tasks, overdue commitments).</summary>
-[EventName("agency.status-changed")]
+/// <summary>An agency's presence changed: consoles online, last seen, readiness. Open-task and overdue counts are read models.</summary>
+[GenerateSerializer, Immutable, Alias("agency.status-changed")]
 public sealed record AgencyStatusChanged(
-    AgencyCode Agency,
-    AgencyLiveStatus Status);
+    [property: Id(0)] AgencyCode Agency,
+    [property: Id(1)] AgencyPresence Status);

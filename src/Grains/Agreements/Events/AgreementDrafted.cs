@@ -1,16 +1,15 @@
 using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Agreements.Events;
 
 /// <summary>An agreement was drafted.</summary>
-[EventName("agreement.drafted")]
+[GenerateSerializer, Immutable, Alias("agreement.drafted")]
 public sealed record AgreementDrafted(
-    AgreementId Agreement,
-    string Title,
-    ImmutableArray<AgencyCode> Parties,
-    ImmutableArray<CooperationArea> Areas,
-    ImmutableArray<ResponseClause> ResponseClauses,
-    DateOnly? ExpiresOn);
+    [property: Id(0)] AgreementId Agreement,
+    [property: Id(1)] string Title,
+    [property: Id(2)] ImmutableArray<AgencyCode> Parties,
+    [property: Id(3)] ImmutableArray<CooperationArea> Areas,
+    [property: Id(4)] ImmutableArray<ResponseClause> ResponseClauses,
+    [property: Id(5)] DateOnly? ExpiresOn);

@@ -1,13 +1,12 @@
 using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Agreements.Events;
 
 /// <summary>An agreement was signed.</summary>
-[EventName("agreement.signed")]
+[GenerateSerializer, Immutable, Alias("agreement.signed")]
 public sealed record AgreementSigned(
-    AgreementId Agreement,
-    DateOnly SignedOn,
-    ImmutableArray<Signatory> Signatories);
+    [property: Id(0)] AgreementId Agreement,
+    [property: Id(1)] DateOnly SignedOn,
+    [property: Id(2)] ImmutableArray<Signatory> Signatories);

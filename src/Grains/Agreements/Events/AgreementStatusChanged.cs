@@ -1,14 +1,13 @@
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Agreements.Events;
 
 /// <summary>An agreement was activated, suspended, resumed, terminated or expired.</summary>
-[EventName("agreement.status-changed")]
+[GenerateSerializer, Immutable, Alias("agreement.status-changed")]
 public sealed record AgreementStatusChanged(
-    AgreementId Agreement,
-    AgreementStatus From,
-    AgreementStatus To,
-    string? Reason,
-    ImmutableArray<AgencyCode> Parties);
+    [property: Id(0)] AgreementId Agreement,
+    [property: Id(1)] AgreementStatus From,
+    [property: Id(2)] AgreementStatus To,
+    [property: Id(3)] string? Reason,
+    [property: Id(4)] ImmutableArray<AgencyCode> Parties);

@@ -1,12 +1,11 @@
 using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Agreements.Events;
 
 /// <summary>A commitment was added.</summary>
-[EventName("commitment.added")]
+[GenerateSerializer, Immutable, Alias("commitment.added")]
 public sealed record CommitmentAdded(
-    AgreementId Agreement,
-    CommitmentView Commitment);
+    [property: Id(0)] AgreementId Agreement,
+    [property: Id(1)] CommitmentView Commitment);

@@ -1,13 +1,12 @@
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Agreements.Events;
 
 /// <summary>A commitment was fulfilled.</summary>
-[EventName("commitment.fulfilled")]
+[GenerateSerializer, Immutable, Alias("commitment.fulfilled")]
 public sealed record CommitmentFulfilled(
-    AgreementId Agreement,
-    int Commitment,
-    DateTimeOffset At,
-    bool OnTime);
+    [property: Id(0)] AgreementId Agreement,
+    [property: Id(1)] int Commitment,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] bool OnTime);

@@ -1,13 +1,12 @@
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Agreements.Events;
 
 /// <summary>A commitment passed its due date unfulfilled.</summary>
-[EventName("commitment.overdue")]
+[GenerateSerializer, Immutable, Alias("commitment.overdue")]
 public sealed record CommitmentOverdue(
-    AgreementId Agreement,
-    int Commitment,
-    AgencyCode ResponsibleParty,
-    DateTimeOffset DueAt);
+    [property: Id(0)] AgreementId Agreement,
+    [property: Id(1)] int Commitment,
+    [property: Id(2)] AgencyCode ResponsibleParty,
+    [property: Id(3)] DateTimeOffset DueAt);

@@ -1,13 +1,12 @@
 using PolicingHub.Grains.Agreements;
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Agreements.Events;
 
 /// <summary>Progress was reported on a commitment.</summary>
-[EventName("commitment.progress-reported")]
+[GenerateSerializer, Immutable, Alias("commitment.progress-reported")]
 public sealed record CommitmentProgressReported(
-    AgreementId Agreement,
-    int Commitment,
-    ProgressNote Progress);
+    [property: Id(0)] AgreementId Agreement,
+    [property: Id(1)] int Commitment,
+    [property: Id(2)] ProgressNote Progress);

@@ -1,12 +1,12 @@
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Agreements.Events;
 
 /// <summary>A commitment was waived.</summary>
-[EventName("commitment.waived")]
+[GenerateSerializer, Immutable, Alias("commitment.waived")]
 public sealed record CommitmentWaived(
-    AgreementId Agreement,
-    int Commitment,
-    string Reason);
+    [property: Id(0)] AgreementId Agreement,
+    [property: Id(1)] int Commitment,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] DateTimeOffset At);

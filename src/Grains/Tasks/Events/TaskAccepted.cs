@@ -1,11 +1,10 @@
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Tasks.Events;
 
 /// <summary>The assignee accepted the task.</summary>
-[EventName("task.accepted")]
+[GenerateSerializer, Immutable, Alias("task.accepted")]
 public sealed record TaskAccepted(
-    TaskId Task,
-    AgencyCode Assignee);
+    [property: Id(0)] TaskId Task,
+    [property: Id(1)] AgencyCode Assignee);

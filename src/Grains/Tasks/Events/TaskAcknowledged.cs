@@ -1,13 +1,12 @@
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Tasks.Events;
 
 /// <summary>The assignee acknowledged the task.</summary>
-[EventName("task.acknowledged")]
+[GenerateSerializer, Immutable, Alias("task.acknowledged")]
 public sealed record TaskAcknowledged(
-    TaskId Task,
-    AgencyCode Assignee,
-    string Officer,
-    DateTimeOffset Eta);
+    [property: Id(0)] TaskId Task,
+    [property: Id(1)] AgencyCode Assignee,
+    [property: Id(2)] string Officer,
+    [property: Id(3)] DateTimeOffset Eta);

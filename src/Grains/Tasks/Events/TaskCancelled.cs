@@ -1,12 +1,11 @@
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Tasks.Events;
 
 /// <summary>The task was cancelled.</summary>
-[EventName("task.cancelled")]
+[GenerateSerializer, Immutable, Alias("task.cancelled")]
 public sealed record TaskCancelled(
-    TaskId Task,
-    AgencyCode Assignee,
-    string Reason);
+    [property: Id(0)] TaskId Task,
+    [property: Id(1)] AgencyCode Assignee,
+    [property: Id(2)] string Reason);

@@ -1,14 +1,13 @@
 using PolicingHub.Grains.Model;
-using PolicingHub.Runtime;
 using System.Collections.Immutable;
 
 namespace PolicingHub.Grains.Tasks.Events;
 
 /// <summary>The task was completed.</summary>
-[EventName("task.completed")]
+[GenerateSerializer, Immutable, Alias("task.completed")]
 public sealed record TaskCompleted(
-    TaskId Task,
-    AgencyCode Assignee,
-    string Outcome,
-    DateTimeOffset At,
-    bool OnTime);
+    [property: Id(0)] TaskId Task,
+    [property: Id(1)] AgencyCode Assignee,
+    [property: Id(2)] string Outcome,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] bool OnTime);

@@ -1,0 +1,145 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PolicingHub.EventLog.Appending;
+using PolicingHub.EventLog.Diagnostics;
+
+namespace PolicingHub.EventLog.Sqlite;
+
+/// <summary>
+/// The event log in one SQLite file (WAL). Appends go through group commit: one loop, one write connection, one
+/// transaction per batch (<see cref="SqliteEventBatchWriter"/>). Reads use pooled connections beside the writer and see
+/// only committed transactions, and positions are committed in order, so a reader never sees a gap. Rings its doorbell
+/// after each commit. As a hosted service it creates the file on start and stops the writer loop on stop; disposing it
+/// does the same, then closes the file.
+/// </summary>
+public sealed class SqliteEventLog : IEventLog, IEventLogDoorbell, IHostedService, IAsyncDisposable, IDisposable
+{
+    private readonly SqliteEventLogFile _file;
+    private readonly SqliteEventBatchWriter _writer;
+    private readonly InProcessDoorbell _doorbell;
+    private readonly GroupCommitAppender _appender;
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    public SqliteEventLog(
+        IOptions<SqliteEventLogOptions> options, TimeProvider timeProvider, IMeterFactory meterFactory, ILogger<SqliteEventLog> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        var validation = new SqliteEventLogOptionsValidator().Validate(Options.DefaultName, settings);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(SqliteEventLogOptions), validation.Failures);
+        }
+        _logger = logger;
+        _file = new SqliteEventLogFile(settings.Path);
+        _writer = new SqliteEventBatchWriter(_file, settings.Synchronous);
+        _doorbell = new InProcessDoorbell(logger);
+        _appender = new GroupCommitAppender(
+            _writer, settings.MaxBatchSize, _doorbell, new EventLogInstruments(meterFactory, "sqlite"), timeProvider, logger);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath => _file.FilePath;
+
+    public Task<AppendResult> AppendAsync(
+        string stream, long expectedSequence, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _appender.AppendAsync(stream, expectedSequence, events, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EventEnvelope>> ReadAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        AppendArguments.ValidateRead(afterPosition, maxCount);
+        return await QueryAsync(
+            $"{SqliteEventLogSchema.SelectColumns} WHERE position > $after ORDER BY position LIMIT $max",
+            null, afterPosition, maxCount, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(
+        string stream, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        AppendArguments.ValidateRead(afterSequence, maxCount);
+        return await QueryAsync(
+            $"{SqliteEventLogSchema.SelectColumns} WHERE stream = $stream AND sequence > $after ORDER BY sequence LIMIT $max",
+            stream, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<long> GetLastPositionAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await using var connection = await _file.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteEventLogSchema.SelectLastPosition;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public IDisposable Subscribe(Action<long> committedUpTo) => _doorbell.Subscribe(committedUpTo);
+
+    /// <summary>Creates the folder, file and table now, so a bad path stops the host instead of the first append.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _file.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        _logger.Opened("sqlite", _file.FilePath);
+    }
+
+    /// <summary>Refuses new appends, lets the batch in flight commit, fails the queued ones with <see cref="EventLogException"/>.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _appender.StopAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        await _appender.DisposeAsync().ConfigureAwait(false);
+        _writer.Dispose();
+        _file.ClearReaderPool();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task<IReadOnlyList<EventEnvelope>> QueryAsync(
+        string sql, string? stream, long after, int maxCount, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (maxCount == 0)
+        {
+            return [];
+        }
+        await using var connection = await _file.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (stream is not null)
+        {
+            command.Parameters.AddWithValue("$stream", stream);
+        }
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$max", maxCount);
+        var envelopes = new List<EventEnvelope>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            envelopes.Add(new EventEnvelope(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetInt64(2),
+                reader.GetString(3),
+                DateTimeOffset.ParseExact(reader.GetString(4), "o", CultureInfo.InvariantCulture, DateTimeStyles.None),
+                ParseJson(reader.GetString(5))));
+        }
+        return envelopes;
+    }
+
+    private static JsonElement ParseJson(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

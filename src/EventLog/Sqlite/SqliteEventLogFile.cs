@@ -1,0 +1,120 @@
+using Microsoft.Data.Sqlite;
+
+namespace PolicingHub.EventLog.Sqlite;
+
+/// <summary>
+/// The event log's database file: creates its folder, WAL mode and table once, on first use; opens the one write
+/// connection (not pooled, kept by the batch writer) and pooled read connections, which WAL lets run beside the writer
+/// and which only ever see committed transactions.
+/// </summary>
+internal sealed class SqliteEventLogFile
+{
+    private const int BusyTimeoutMilliseconds = 5000;
+
+    private readonly SemaphoreSlim _createGate = new(1, 1);
+    private readonly string _writerConnectionString;
+    private readonly string _readerConnectionString;
+    private volatile bool _created;
+
+    public SqliteEventLogFile(string path)
+    {
+        FilePath = Path.GetFullPath(path);
+        _writerConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = false,
+        }.ToString();
+        _readerConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWrite,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>Creates the folder, the file, WAL mode and the table if missing; after the first success, returns at once.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (_created)
+        {
+            return;
+        }
+        await _createGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_created)
+            {
+                return;
+            }
+            var folder = Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+            await using var connection = new SqliteConnection(_writerConnectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; {SqliteEventLogSchema.JournalMode}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, SqliteEventLogSchema.Create, cancellationToken).ConfigureAwait(false);
+            _created = true;
+        }
+        finally
+        {
+            _createGate.Release();
+        }
+    }
+
+    /// <summary>Opens the write connection with its pragmas; the file must exist (<see cref="EnsureCreatedAsync"/>).</summary>
+    public async Task<SqliteConnection> OpenWriterAsync(SqliteSynchronousMode synchronous, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_writerConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var mode = synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {mode};", cancellationToken)
+                .ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Opens a pooled read connection, creating the file first if needed; dispose it to return it to the pool.</summary>
+    public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var connection = new SqliteConnection(_readerConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes the idle pooled read connections, so the file can be moved or deleted once the log is disposed.</summary>
+    public void ClearReaderPool()
+    {
+        using var connection = new SqliteConnection(_readerConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using PolicingHub.EventLog;
+using PolicingHub.Grains.Audit.Events;
+using PolicingHub.Grains.EventSourcing;
+using PolicingHub.Grains.Hosting;
+
+namespace PolicingHub.Grains.Audit;
+
+/// <summary>The single writer of the log's seals: folds its own checkpoints, reads the log after the last, links on.</summary>
+[GrainType("audit-seals")]
+public sealed class AuditSealGrain(IEventLog log, AuditChain chain, IAuditCheckpointStore kept, [FromKeyedServices(DomainTime.Key)] TimeProvider time)
+    : EventSourcedGrain<AuditSealGrain.Seals>, IAuditSealGrain
+{
+    private const int PageSize = 1024;
+
+    protected override string StreamKind => "audit";
+
+    protected override Seals Apply(Seals state, object @event) =>
+        @event is AuditSealed seal ? new Seals(state.All.Add(seal)) : state;
+
+    public async Task<long> Seal()
+    {
+        var last = State.All.IsEmpty ? null : State.All[^1];
+        var upTo = last?.UpTo ?? 0;
+        var link = last?.Mac ?? AuditChain.Genesis;
+        if (kept.Last() is { } outside && outside.UpTo > upTo)
+        {
+            return upTo; // the log lost a checkpoint it had: never seal over the cut (Verify reports it)
+        }
+        var head = await log.GetLastPositionAsync();
+        if (head <= upTo)
+        {
+            return upTo;
+        }
+        while (upTo < head)
+        {
+            var page = await log.ReadAsync(upTo, (int)Math.Min(PageSize, head - upTo));
+            if (page.Count == 0)
+            {
+                break;
+            }
+            foreach (var e in page)
+            {
+                link = chain.Next(link, e);
+                upTo = e.Position;
+            }
+        }
+        var checkpoint = new AuditSealed(upTo, link, time.GetUtcNow());
+        await AppendSystemEventsAsync([checkpoint]);
+        kept.Keep(checkpoint);
+        return upTo;
+    }
+
+    public async Task<AuditVerification> Verify()
+    {
+        var seals = State.All.ToDictionary(s => s.UpTo);
+        if (kept.Last() is { } outside && !seals.ContainsKey(outside.UpTo))
+        {
+            seals[outside.UpTo] = outside; // its copy in the log was removed: the chain must still reach it
+        }
+        var link = AuditChain.Genesis;
+        long position = 0;
+        long previousSeal = 0;
+        var checkedSeals = 0;
+        while (true)
+        {
+            IReadOnlyList<EventEnvelope> page;
+            try
+            {
+                page = await log.ReadAsync(position, PageSize);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var unreadable = await FirstUnreadable(position);
+                return Broken(position, checkedSeals, previousSeal, unreadable, $"the event at position {unreadable} cannot be read ({ex.GetType().Name}): the store was altered");
+            }
+            foreach (var e in page)
+            {
+                if (e.Position != position + 1)
+                {
+                    return Broken(position, checkedSeals, previousSeal, e.Position, $"position {position + 1} is missing from the log");
+                }
+                link = chain.Next(link, e);
+                position = e.Position;
+                if (seals.TryGetValue(position, out var seal))
+                {
+                    if (!string.Equals(seal.Mac, link, StringComparison.Ordinal))
+                    {
+                        return Broken(position, checkedSeals, previousSeal, position,
+                            $"the chain breaks between positions {previousSeal + 1} and {position}: the checkpoint sealed at {seal.At:O} does not match");
+                    }
+                    checkedSeals++;
+                    previousSeal = position;
+                }
+            }
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+        }
+        var sealedUpTo = seals.Count == 0 ? 0 : seals.Keys.Max();
+        if (sealedUpTo > position)
+        {
+            return Broken(position, checkedSeals, previousSeal, sealedUpTo, $"the log ends at {position} but was sealed up to {sealedUpTo}: events were removed");
+        }
+        return new AuditVerification(true, position, checkedSeals, sealedUpTo, null, null,
+            $"intact: {position} events, {checkedSeals} checkpoints verified" + (sealedUpTo < position ? $"; positions after {sealedUpTo} are not sealed yet" : ""));
+    }
+
+    /// <summary>The first position after <paramref name="position"/> that cannot be read on its own.</summary>
+    private async Task<long> FirstUnreadable(long position)
+    {
+        while (true)
+        {
+            try
+            {
+                if ((await log.ReadAsync(position, 1)).Count == 0)
+                {
+                    return position + 1;
+                }
+                position++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return position + 1;
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<AuditSealed>> Checkpoints() => Task.FromResult<IReadOnlyList<AuditSealed>>(State.All);
+
+    private AuditVerification Broken(long events, int seals, long after, long at, string message) =>
+        new(false, events, seals, State.All.IsEmpty ? 0 : State.All[^1].UpTo, after, at, message);
+
+    /// <summary>The checkpoints appended so far.</summary>
+    public sealed record Seals(ImmutableArray<AuditSealed> All)
+    {
+        public Seals()
+            : this(ImmutableArray<AuditSealed>.Empty)
+        {
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace PolicingHub.Grains.Hosting;
+
+/// <summary>Adds what the domain grains need beside Orleans: the domain clock and the audit chain. The event log and the audit key is the store profile's to add.</summary>
+public static class GrainsSiloBuilderExtensions
+{
+    public static ISiloBuilder AddPolicingHubGrains(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddPolicingHubGrains();
+        return silo;
+    }
+
+    public static IServiceCollection AddPolicingHubGrains(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddKeyedSingleton(DomainTime.Key, TimeProvider.System);
+        services.TryAddSingleton<Audit.AuditChain>(); // needs an AuditKey from the host (a key file outside the database)
+        services.TryAddSingleton<Audit.IAuditCheckpointStore, Audit.NoAuditCheckpointStore>();
+        return services;
+    }
+}

@@ -1,9 +1,0 @@
-namespace PolicingHub.Runtime;
-
-public enum DeactivationReason
-{
-    Idle,
-    Requested,
-    InconsistentState,
-    ShuttingDown,
-}

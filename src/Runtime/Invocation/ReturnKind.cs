@@ -1,9 +1,0 @@
-namespace PolicingHub.Runtime.Invocation;
-
-internal enum ReturnKind
-{
-    Task,
-    TaskOfT,
-    ValueTask,
-    ValueTaskOfT,
-}
