@@ -11,6 +11,7 @@ namespace PolicingHub.EventLog.Orleans;
 /// <summary>
 /// Orleans' reminder table on a SQLite file, for the embedded (one-silo) profile. Rows are scoped by the cluster's
 /// service id; ETags are numbers that grow on every upsert and are never handed out twice (see <see cref="SqliteReminderSql"/>).
+/// Writes share transactions through <see cref="SqliteReminderWriter"/> (group commit), so many reminders cost one fsync.
 /// Registered by <see cref="SqliteReminderServiceExtensions.UseSqliteReminderService(global::Orleans.Hosting.ISiloBuilder, Action{SqliteReminderTableOptions})"/>.
 /// </summary>
 public sealed partial class SqliteReminderTable : IReminderTable
@@ -19,6 +20,7 @@ public sealed partial class SqliteReminderTable : IReminderTable
     private readonly string _path;
     private readonly string _connectionString;
     private readonly ILogger<SqliteReminderTable> _logger;
+    private SqliteReminderWriter? _writer;
 
     public SqliteReminderTable(
         IOptions<ClusterOptions> clusterOptions,
@@ -43,14 +45,20 @@ public sealed partial class SqliteReminderTable : IReminderTable
             LogStartFailed(_path, exception);
             throw;
         }
+        _writer = new SqliteReminderWriter(_connectionString);
         LogStarted(_path, _serviceId);
     }
 
+    private SqliteReminderWriter Writer => _writer ?? throw new InvalidOperationException("The SQLite reminder table is not started.");
+
     /// <summary>Closes the pooled connections to the file.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default)
+    public async Task StopAsync(CancellationToken cancellationToken = default)
     {
+        if (Interlocked.Exchange(ref _writer, null) is { } writer)
+        {
+            await writer.DisposeAsync(); // writes already queued are committed first
+        }
         SqliteDatabaseFile.ReleasePool(_connectionString);
-        return Task.CompletedTask;
     }
 
     [Obsolete("Orleans calls StartAsync.")]
@@ -104,20 +112,17 @@ public sealed partial class SqliteReminderTable : IReminderTable
         ArgumentNullException.ThrowIfNull(entry);
         try
         {
-            await using var connection = await SqliteDatabaseFile.OpenAsync(_connectionString, cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-
-            long etag;
-            await using (var next = connection.CreateCommand())
+            var etag = await Writer.Enqueue(async (connection, transaction) =>
             {
-                next.Transaction = transaction;
-                next.CommandText = SqliteReminderSql.NextETag;
-                etag = (long)(await next.ExecuteScalarAsync(cancellationToken)
-                    ?? throw new InvalidOperationException("The reminder ETag counter row is missing."));
-            }
-
-            await using (var upsert = connection.CreateCommand())
-            {
+                long next;
+                await using (var counter = connection.CreateCommand())
+                {
+                    counter.Transaction = transaction;
+                    counter.CommandText = SqliteReminderSql.NextETag;
+                    next = (long)(await counter.ExecuteScalarAsync()
+                        ?? throw new InvalidOperationException("The reminder ETag counter row is missing."));
+                }
+                await using var upsert = connection.CreateCommand();
                 upsert.Transaction = transaction;
                 upsert.CommandText = SqliteReminderSql.Upsert;
                 upsert.Parameters.AddWithValue("@service", _serviceId);
@@ -126,11 +131,10 @@ public sealed partial class SqliteReminderTable : IReminderTable
                 upsert.Parameters.AddWithValue("@start", FormatTime(entry.StartAt));
                 upsert.Parameters.AddWithValue("@period", (long)entry.Period.TotalMilliseconds);
                 upsert.Parameters.AddWithValue("@hash", (long)entry.GrainId.GetUniformHashCode());
-                upsert.Parameters.AddWithValue("@etag", etag);
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+                upsert.Parameters.AddWithValue("@etag", next);
+                await upsert.ExecuteNonQueryAsync();
+                return next;
+            }, cancellationToken);
             return FormatETag(etag);
         }
         catch (SqliteException exception)
@@ -154,14 +158,17 @@ public sealed partial class SqliteReminderTable : IReminderTable
 
         try
         {
-            await using var connection = await SqliteDatabaseFile.OpenAsync(_connectionString, cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = SqliteReminderSql.Remove;
-            command.Parameters.AddWithValue("@service", _serviceId);
-            command.Parameters.AddWithValue("@grain", grainId.ToString());
-            command.Parameters.AddWithValue("@name", reminderName);
-            command.Parameters.AddWithValue("@etag", expected);
-            var removed = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            var removed = await Writer.Enqueue(async (connection, transaction) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = SqliteReminderSql.Remove;
+                command.Parameters.AddWithValue("@service", _serviceId);
+                command.Parameters.AddWithValue("@grain", grainId.ToString());
+                command.Parameters.AddWithValue("@name", reminderName);
+                command.Parameters.AddWithValue("@etag", expected);
+                return await command.ExecuteNonQueryAsync() == 1;
+            }, cancellationToken);
             if (!removed)
             {
                 LogRemoveRefused(grainId, reminderName, eTag);
