@@ -62,10 +62,11 @@ internal sealed partial class GroupCommitAppender
     private async Task WriteBatchAsync(List<PendingAppend> batch)
     {
         IReadOnlyList<AppendResult> results;
+        var occurredAt = _time.GetUtcNow();
         try
         {
             // Not cancellable: a transaction cut half-way would leave its callers with nothing but "outcome unknown".
-            results = await _writer.WriteAsync(batch, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            results = await _writer.WriteAsync(batch, occurredAt, CancellationToken.None).ConfigureAwait(false);
             if (results.Count != batch.Count)
             {
                 throw new InvalidOperationException($"The batch writer returned {results.Count} results for {batch.Count} appends.");
@@ -99,6 +100,7 @@ internal sealed partial class GroupCommitAppender
         {
             _instruments.EventsAppended(events);
         }
+        Remember(batch, results, occurredAt);
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Complete(results[i]);
@@ -108,6 +110,27 @@ internal sealed partial class GroupCommitAppender
             _logger.BatchCommitted(batch.Count, lastPosition);
             _doorbell.Ring(lastPosition);
         }
+    }
+
+    /// <summary>The committed events as readers will see them, into <see cref="Recent"/>, in position order.</summary>
+    private void Remember(List<PendingAppend> batch, IReadOnlyList<AppendResult> results, DateTimeOffset occurredAt)
+    {
+        var committed = new List<EventEnvelope>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (!results[i].Succeeded)
+            {
+                continue;
+            }
+            var events = batch[i].Events;
+            for (var j = 0; j < events.Count; j++)
+            {
+                committed.Add(new EventEnvelope(results[i].FirstPosition + j, batch[i].Stream, results[i].ExpectedSequence + 1 + j,
+                    events[j].Type, occurredAt, events[j].Data));
+            }
+        }
+        committed.Sort(static (a, b) => a.Position.CompareTo(b.Position));
+        Recent.Add(committed);
     }
 
     private void FailBatch(List<PendingAppend> batch, Exception exception)

@@ -34,6 +34,9 @@ internal sealed partial class GroupCommitAppender : IAsyncDisposable
     private readonly Task _loop;
     private volatile bool _stopping;
 
+    /// <summary>What this appender committed lately, for readers following the head (see <see cref="RecentEvents"/>).</summary>
+    public RecentEvents Recent { get; } = new();
+
     public GroupCommitAppender(
         IEventBatchWriter writer, int maxBatchSize, InProcessDoorbell doorbell, EventLogInstruments instruments,
         TimeProvider timeProvider, ILogger logger)

@@ -16,7 +16,7 @@ namespace PolicingHub.EventLog.Sqlite;
 /// after each commit. As a hosted service it creates the file on start and stops the writer loop on stop; disposing it
 /// does the same, then closes the file.
 /// </summary>
-public sealed class SqliteEventLog : IEventLog, IEventLogDoorbell, IHostedService, IAsyncDisposable, IDisposable
+public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogDoorbell, IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly SqliteEventLogFile _file;
     private readonly SqliteEventBatchWriter _writer;
@@ -54,6 +54,12 @@ public sealed class SqliteEventLog : IEventLog, IEventLogDoorbell, IHostedServic
     }
 
     public async Task<IReadOnlyList<EventEnvelope>> ReadAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        AppendArguments.ValidateRead(afterPosition, maxCount);
+        return _appender.Recent.TryRead(afterPosition, maxCount) ?? await ReadFromStoreAsync(afterPosition, maxCount, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<EventEnvelope>> ReadFromStoreAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
         AppendArguments.ValidateRead(afterPosition, maxCount);
         return await QueryAsync(

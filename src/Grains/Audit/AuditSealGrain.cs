@@ -68,7 +68,7 @@ public sealed class AuditSealGrain(IEventLog log, AuditChain chain, IAuditCheckp
             IReadOnlyList<EventEnvelope> page;
             try
             {
-                page = await log.ReadAsync(position, PageSize);
+                page = await ReadStoredAsync(position, PageSize);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -108,6 +108,10 @@ public sealed class AuditSealGrain(IEventLog log, AuditChain chain, IAuditCheckp
             $"intact: {position} events, {checkedSeals} checkpoints verified" + (sealedUpTo < position ? $"; positions after {sealedUpTo} are not sealed yet" : ""));
     }
 
+    /// <summary>Verification reads the store itself, not the events this process committed lately.</summary>
+    private Task<IReadOnlyList<EventEnvelope>> ReadStoredAsync(long after, int max) =>
+        log is IEventLogStoreReader store ? store.ReadFromStoreAsync(after, max) : log.ReadAsync(after, max);
+
     /// <summary>The first position after <paramref name="position"/> that cannot be read on its own.</summary>
     private async Task<long> FirstUnreadable(long position)
     {
@@ -115,7 +119,7 @@ public sealed class AuditSealGrain(IEventLog log, AuditChain chain, IAuditCheckp
         {
             try
             {
-                if ((await log.ReadAsync(position, 1)).Count == 0)
+                if ((await ReadStoredAsync(position, 1)).Count == 0)
                 {
                     return position + 1;
                 }
