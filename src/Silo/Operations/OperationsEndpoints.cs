@@ -23,7 +23,7 @@ internal static class OperationsEndpoints
                 {
                     HttpOnly = true, SameSite = SameSiteMode.Strict, Path = JwtBearerSetup.DashboardPath, Secure = request.IsHttps,
                 });
-                context.Response.Redirect(request.PathBase + request.Path);
+                context.Response.Redirect($"{request.PathBase}{JwtBearerSetup.DashboardPath}/");
                 return;
             }
             await next(context);
