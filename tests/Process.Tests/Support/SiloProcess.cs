@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
@@ -66,7 +65,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     private static SiloProcess Launch(string dataPath)
     {
-        var http = FreePort();
+        var http = FreePorts.Next();
         var info = new ProcessStartInfo("dotnet", [SiloDll()])
         {
             RedirectStandardOutput = true,
@@ -78,8 +77,8 @@ public sealed partial class SiloProcess : IAsyncDisposable
         info.Environment["PolicingHub__Store"] = "Sqlite";
         info.Environment["PolicingHub__DataPath"] = dataPath;
         info.Environment["PolicingHub__Auth__SigningKeyPath"] = Path.Combine(dataPath, "signing-key.b64");
-        info.Environment["PolicingHub__Orleans__SiloPort"] = FreePort().ToString();
-        info.Environment["PolicingHub__Orleans__GatewayPort"] = FreePort().ToString();
+        info.Environment["PolicingHub__Orleans__SiloPort"] = FreePorts.Next().ToString();
+        info.Environment["PolicingHub__Orleans__GatewayPort"] = FreePorts.Next().ToString();
         info.Environment["PolicingHub__Limits__PermitPerSecond"] = "100000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
@@ -180,12 +179,6 @@ public sealed partial class SiloProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/Silo first", dll);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex("Coordinator token: (\\S+)")]
     private static partial Regex TokenLine();

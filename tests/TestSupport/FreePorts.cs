@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PolicingHub.Gateway.Tests.Support;
+namespace PolicingHub.Testing;
 
 /// <summary>
 /// Free TCP ports on the loopback for Orleans' silo and gateway endpoints: each is asked of the kernel (bind to port 0)
-/// and never handed out twice in this process, so silos started by test classes running in parallel do not collide.
+/// and never handed out twice in this process, so silos and servers started by tests running in parallel do not collide.
 /// </summary>
 public static class FreePorts
 {
