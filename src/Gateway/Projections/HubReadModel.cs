@@ -27,7 +27,10 @@ internal sealed partial class HubReadModel
 
     public void Apply(EventEnvelope envelope)
     {
-        var @event = DomainEvents.Decode(envelope);
+        // Audit records (a command's outcome, refusals, seals) feed no read model: not decoded at all.
+        var @event = envelope.Type == CommandAccepted.TypeName || envelope.Stream.StartsWith("audit/", StringComparison.Ordinal)
+            ? null
+            : DomainEvents.Decode(envelope);
         lock (_lock)
         {
             if (envelope.Position <= Position)
