@@ -68,9 +68,9 @@ internal sealed class EntitlementIndex
     /// <summary>Whether <paramref name="principal"/> may receive this event now (replay and live).</summary>
     public bool CanSee(Actor principal, EventEnvelope envelope)
     {
-        if (envelope.Type == CommandAccepted.TypeName)
+        if (DomainEvents.IsAuditRecord(envelope))
         {
-            return false; // the audit record of a command: never sent to consoles
+            return false; // audit records (command outcomes, refusals, seals): never sent to consoles
         }
         var (kind, key) = SplitStream(envelope.Stream);
         switch (kind)

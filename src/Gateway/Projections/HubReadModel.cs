@@ -28,7 +28,7 @@ internal sealed partial class HubReadModel
     public void Apply(EventEnvelope envelope)
     {
         // Audit records (a command's outcome, refusals, seals) feed no read model: not decoded at all.
-        var @event = envelope.Type == CommandAccepted.TypeName || envelope.Stream.StartsWith("audit/", StringComparison.Ordinal)
+        var @event = DomainEvents.IsAuditRecord(envelope)
             ? null
             : DomainEvents.Decode(envelope);
         lock (_lock)

@@ -106,8 +106,6 @@ public sealed class AgencyGrain([FromKeyedServices(DomainTime.Key)] TimeProvider
     private Task PublishPresence(AgencyState current) => AppendSystemEventsAsync(
         [new AgencyStatusChanged(Code, current.Presence with { ConsolesOnline = _consoles.Count, LastSeen = time.GetUtcNow() })]);
 
-    private static Task<IReadOnlyList<object>> Events(params object[] events) => Task.FromResult<IReadOnlyList<object>>(events);
-
     private AgencyState Registered() => State.Registration is null
         ? throw new NotFoundException($"agency {Key} is not registered")
         : State;

@@ -138,6 +138,4 @@ public sealed partial class AgreementGrain
     }
 
     private static string CommitmentReminder(int number) => CommitmentReminderPrefix + number;
-
-    private static Task<IReadOnlyList<object>> Events(params object[] events) => Task.FromResult<IReadOnlyList<object>>(events);
 }

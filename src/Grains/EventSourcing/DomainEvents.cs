@@ -31,6 +31,13 @@ public static class DomainEvents
         ? name
         : throw new InvalidOperationException($"{type.FullName} is not a domain event (no [Alias] in an Events namespace).");
 
+    /// <summary>
+    /// An audit record rather than a domain event: a command's <see cref="CommandAccepted"/> record, or anything on an
+    /// "audit/…" stream (refusals, seals). No console receives one, and no read model folds one.
+    /// </summary>
+    public static bool IsAuditRecord(EventEnvelope envelope) =>
+        envelope.Type == CommandAccepted.TypeName || envelope.Stream.StartsWith("audit/", StringComparison.Ordinal);
+
     public static NewEvent Encode(object @event) =>
         new(NameOf(@event.GetType()), JsonSerializer.SerializeToElement(@event, @event.GetType(), Json));
 

@@ -100,6 +100,9 @@ public abstract partial class EventSourcedGrain<TState> : Grain where TState : c
         return result;
     }
 
+    /// <summary>A decision that needs no awaiting: these events (none: the command changes nothing).</summary>
+    protected static Task<IReadOnlyList<object>> Events(params object[] events) => Task.FromResult<IReadOnlyList<object>>(events);
+
     /// <summary>Appends events that no command carries (a reminder's doing), then applies them.</summary>
     protected Task AppendSystemEventsAsync(IReadOnlyList<object> events) =>
         events.Count == 0 ? Task.CompletedTask : AppendAsync(events, events.Aggregate(State, Apply));
