@@ -3,13 +3,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace PolicingHub.Grains.Hosting;
 
-/// <summary>Adds what the domain grains need beside Orleans: the domain clock and the audit chain. The event log and the audit key is the store profile's to add.</summary>
+/// <summary>
+/// Adds what the domain grains need beside Orleans: the domain clock, the audit chain and the task escalation scheduler's
+/// start. The event log, the audit key, reminders and the default grain storage are the store profile's to add.
+/// </summary>
 public static class GrainsSiloBuilderExtensions
 {
     public static ISiloBuilder AddPolicingHubGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddPolicingHubGrains();
+        silo.AddStartupTask<Tasks.Escalation.EscalationStartupTask>();
         return silo;
     }
 

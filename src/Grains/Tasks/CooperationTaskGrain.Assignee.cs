@@ -8,18 +8,16 @@ namespace PolicingHub.Grains.Tasks;
 /// <summary>The assignee's steps: acknowledge, accept or decline, post updates, complete.</summary>
 public sealed partial class CooperationTaskGrain
 {
-    public async Task<TaskView> Acknowledge(AcknowledgeTask command)
+    public Task<TaskView> Acknowledge(AcknowledgeTask command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var view = await Execute<TaskView>(nameof(Acknowledge), command.Actor, command, async () =>
+        return Execute<TaskView>(nameof(Acknowledge), command.Actor, command, async () =>
         {
             var task = await AssigneeStep(command.Actor, false, "Acknowledge", CooperationTaskStatus.Assigned);
             var officer = Require.Text(command.Officer, "officer", 200);
             var eta = Require.Future(command.Eta, time.GetUtcNow(), "eta");
             return [new TaskAcknowledged(Id, task.Assignee, officer, eta)];
         }, Current);
-        await Reminders.Cancel(this, AcknowledgeReminder);
-        return view;
     }
 
     public Task<TaskView> Accept(AcceptTask command)
@@ -32,17 +30,15 @@ public sealed partial class CooperationTaskGrain
         }, Current);
     }
 
-    public async Task<TaskView> Decline(DeclineTask command)
+    public Task<TaskView> Decline(DeclineTask command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var view = await Execute<TaskView>(nameof(Decline), command.Actor, command, async () =>
+        return Execute<TaskView>(nameof(Decline), command.Actor, command, async () =>
         {
             var task = await AssigneeStep(command.Actor, false, "Decline", CooperationTaskStatus.Assigned, CooperationTaskStatus.Acknowledged);
             var reason = Require.Text(command.Reason, "reason");
             return [new TaskDeclined(Id, task.Assignee, reason)];
         }, Current);
-        await Reminders.Cancel(this, AcknowledgeReminder);
-        return view;
     }
 
     public Task<TaskView> PostUpdate(PostTaskUpdate command)

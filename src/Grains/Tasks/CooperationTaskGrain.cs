@@ -17,7 +17,6 @@ namespace PolicingHub.Grains.Tasks;
 public sealed partial class CooperationTaskGrain([FromKeyedServices(DomainTime.Key)] TimeProvider time)
     : EventSourcedGrain<TaskState>, ICooperationTaskGrain
 {
-    private const string AcknowledgeReminder = "acknowledge";
     private const int MaxEscalationLevel = 3;
 
     protected override string StreamKind => "task";
@@ -58,16 +57,15 @@ public sealed partial class CooperationTaskGrain([FromKeyedServices(DomainTime.K
             var plan = await Agreement(command.Agreement).PlanRequest(command.RequestingAgency, command.Assignee, command.Area, command.Priority, now);
             var deadline = command.DeadlineOverride ?? plan.AnswerBy;
             var acknowledgeBy = plan.AcknowledgeBy < deadline ? plan.AcknowledgeBy : deadline;
-            await Reminders.Schedule(this, AcknowledgeReminder, acknowledgeBy, now, Escalation(acknowledgeBy - now));
             return [new TaskAssigned(Id, command.Agreement, command.RequestingAgency, command.Assignee, command.Kind, command.Area,
                 command.Priority, command.Handling, title, description, now, acknowledgeBy, deadline)];
         }, Current);
     }
 
-    public async Task<TaskView> Cancel(CancelTask command)
+    public Task<TaskView> Cancel(CancelTask command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var view = await Execute<TaskView>(nameof(Cancel), command.Actor, command, async () =>
+        return Execute<TaskView>(nameof(Cancel), command.Actor, command, async () =>
         {
             ActorRules.RequireCoordinator(command.Actor, "cancel tasks");
             var task = await Changeable("Cancel", CooperationTaskStatus.Assigned, CooperationTaskStatus.Acknowledged,
@@ -75,8 +73,6 @@ public sealed partial class CooperationTaskGrain([FromKeyedServices(DomainTime.K
             var reason = Require.Text(command.Reason, "reason");
             return [new TaskCancelled(Id, task.Assignee, reason)];
         }, Current);
-        await Reminders.Cancel(this, AcknowledgeReminder);
-        return view;
     }
 
     public Task<TaskView> Reassign(ReassignTask command)
@@ -101,45 +97,44 @@ public sealed partial class CooperationTaskGrain([FromKeyedServices(DomainTime.K
             {
                 throw new DomainValidationException("newAssignee:" + ex.Message["assignee:".Length..]);
             }
-            await Reminders.Schedule(this, AcknowledgeReminder, plan.AcknowledgeBy, now, Escalation(plan.AcknowledgeBy - now));
             return [new TaskReassigned(Id, task.Agreement, task.Assignee, command.NewAssignee, reason, task.Handling, plan.AcknowledgeBy, plan.AnswerBy, now)];
         }, Current);
     }
 
     public Task<TaskView> Get() => Task.FromResult(Existing());
 
-    /// <summary>Each acknowledgement window that passes with the task still unacknowledged raises its escalation level, up to 3.</summary>
-    public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
+    /// <summary>
+    /// Each acknowledgement window that passes with the task still unacknowledged raises its escalation level, up to 3;
+    /// asked by the escalation scheduler, it answers when to ask again (null: never). Idempotent: asking twice at the
+    /// same time escalates once.
+    /// </summary>
+    public async Task<DateTimeOffset?> CheckEscalation()
     {
         var task = State.Task;
-        if (reminderName != AcknowledgeReminder || task is not { Status: CooperationTaskStatus.Assigned } || task.EscalationLevel >= MaxEscalationLevel)
+        if (task is not { Status: CooperationTaskStatus.Assigned } || task.EscalationLevel >= MaxEscalationLevel)
         {
-            await Reminders.Cancel(this, reminderName);
-            return;
+            return null;
         }
         var now = time.GetUtcNow();
-        var dueLevel = Math.Min(MaxEscalationLevel, 1 + (int)Math.Floor((now - task.AcknowledgeBy) / Window()));
-        if (now < task.AcknowledgeBy || dueLevel <= task.EscalationLevel)
+        var window = Window();
+        var dueLevel = now < task.AcknowledgeBy ? 0 : Math.Min(MaxEscalationLevel, 1 + (int)Math.Floor((now - task.AcknowledgeBy) / window));
+        if (dueLevel <= task.EscalationLevel)
         {
-            return; // early tick (a far first step, or Orleans' own schedule ahead of ours)
+            return task.AcknowledgeBy + window * task.EscalationLevel; // the next level's time
         }
         var agreement = await Agreement(task.Agreement).GetStatus();
         if (agreement != AgreementStatus.Active)
         {
-            if (agreement != AgreementStatus.Suspended)
-            {
-                await Reminders.Cancel(this, reminderName); // a suspended agreement escalates again once resumed
-            }
-            return;
+            return agreement == AgreementStatus.Suspended ? now + window : null; // a suspended agreement escalates again once resumed
         }
         var level = task.EscalationLevel + 1;
         await AppendSystemEventsAsync([new TaskEscalated(Id, task.Assignee, level,
             $"not acknowledged by {task.AcknowledgeBy:yyyy-MM-dd HH:mm} UTC (level {level} of {MaxEscalationLevel})")]);
-        if (level >= MaxEscalationLevel)
-        {
-            await Reminders.Cancel(this, reminderName);
-        }
+        return level >= MaxEscalationLevel ? null : task.AcknowledgeBy + window * level;
     }
+
+    /// <summary>Task escalation once ran on one reminder per task; one left in a reminder table from then is removed.</summary>
+    public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) => Reminders.Cancel(this, reminderName);
 
     /// <summary>The task, once its agreement is confirmed active and its status allows <paramref name="verb"/>.</summary>
     private async Task<TaskView> Changeable(string verb, params CooperationTaskStatus[] from)
@@ -153,10 +148,8 @@ public sealed partial class CooperationTaskGrain([FromKeyedServices(DomainTime.K
         return task;
     }
 
-    private TimeSpan Window() => State.AcknowledgeWindow > TimeSpan.Zero ? State.AcknowledgeWindow : Reminders.OneShotPeriod;
-
-    /// <summary>The escalation period: the acknowledgement window, at least Orleans' minimum reminder period.</summary>
-    private static TimeSpan Escalation(TimeSpan window) => window < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : window;
+    /// <summary>The escalation period: the acknowledgement window, at least the scheduler's tick.</summary>
+    private TimeSpan Window() => State.AcknowledgeWindow > Escalation.TaskEscalationGrain.Tick ? State.AcknowledgeWindow : Escalation.TaskEscalationGrain.Tick;
 
     private IAgreementGrain Agreement(AgreementId id) => GrainFactory.GetGrain<IAgreementGrain>(id.Value);
 

@@ -7,7 +7,7 @@ namespace PolicingHub.Grains.Tasks;
 [Alias("ph.ICooperationTaskGrain")]
 public interface ICooperationTaskGrain : IGrainWithStringKey, IRemindable
 {
-    /// <summary>Coordinators only; ConflictException when the id is taken. Escalates by reminder when not acknowledged in time.</summary>
+    /// <summary>Coordinators only; ConflictException when the id is taken. Escalates when not acknowledged in time (<see cref="CheckEscalation"/>).</summary>
     [Alias("Assign")]
     Task<TaskView> Assign(AssignTask command);
 
@@ -38,6 +38,13 @@ public interface ICooperationTaskGrain : IGrainWithStringKey, IRemindable
     /// <summary>Coordinators only: Assigned, Acknowledged or Declined → Assigned to another party (new deadlines).</summary>
     [Alias("Reassign")]
     Task<TaskView> Reassign(ReassignTask command);
+
+    /// <summary>
+    /// Not a command: the escalation scheduler's question. Raises the escalation level when an acknowledgement window
+    /// has passed (appending task.escalated) and answers when to ask again; null when the task no longer escalates.
+    /// </summary>
+    [Alias("CheckEscalation")]
+    Task<DateTimeOffset?> CheckEscalation();
 
     /// <summary>NotFoundException when never assigned.</summary>
     [ReadOnly, Alias("Get")]

@@ -21,7 +21,7 @@ public sealed class RebuildTests(DomainSilo silo) : IClassFixture<DomainSilo>
         await agreement.Waive(new WaiveCommitment(Actors.Coordinator, 2, "superseded"));
         var task = hub.Task(hub.Key("T-1"));
         await task.Assign(hub.Assign());
-        await hub.Advance(TimeSpan.FromHours(6));
+        await hub.Advance(TimeSpan.FromHours(6) + PolicingHub.Grains.Tasks.Escalation.TaskEscalationGrain.Tick);
         await task.Acknowledge(hub.Acknowledge());
         await task.Accept(new AcceptTask(Actors.Partner(hub.Npa)));
         await task.PostUpdate(new PostTaskUpdate(Actors.Partner(hub.Npa), "Suspect traced to Osaka"));

@@ -77,6 +77,7 @@ public sealed class DomainSilo : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseInMemoryReminderService();
+            silo.AddMemoryGrainStorageAsDefault();
             silo.Configure<ReminderOptions>(o =>
             {
                 o.RefreshReminderListPeriod = FarAhead;

@@ -40,9 +40,11 @@ internal sealed class ReminderWatch : IObserver<ReminderEvents.ReminderEvent>, I
 
     /// <summary>Completes once every local reminder of the silo waits on a timer that has not fired.</summary>
     public Task Settled() => Until(
-        () => _locals.Values.All(l => l.Wait is { HasFired: false }),
+        () => Ours().All(l => l.Wait is { HasFired: false }),
         () => "reminders still being delivered or re-armed: "
-              + string.Join(", ", _locals.Values.Where(l => l.Wait is not { HasFired: false }).Select(l => $"{l.Grain}/{l.Name}")));
+              + string.Join(", ", Ours().Where(l => l.Wait is not { HasFired: false }).Select(l => $"{l.Grain}/{l.Name}")));
+
+    private IEnumerable<Local> Ours() => _locals.Values.Where(l => _silo is not null && _silo.Equals(l.Silo));
 
     public void OnNext(ReminderEvents.ReminderServiceEvent value)
     {
@@ -58,14 +60,12 @@ internal sealed class ReminderWatch : IObserver<ReminderEvents.ReminderEvent>, I
         var created = CreatedOnThisThread;
         Change(() =>
         {
-            if (_silo is null || !_silo.Equals(value.SiloAddress))
-            {
-                return;
-            }
+            // Every silo's reminders are kept (this process runs several test silos at once), including those started before
+            // Started(silo) named ours: a reminder registered by a silo's startup task starts while the cluster deploys.
             switch (value)
             {
                 case ReminderEvents.LocalReminderStarted e:
-                    _locals[e.Identity] = new Local(e.GrainId, e.ReminderName);
+                    _locals[e.Identity] = new Local(e.SiloAddress, e.GrainId, e.ReminderName);
                     break;
                 case ReminderEvents.LocalReminderScheduleChanged e when _locals.TryGetValue(e.Identity, out var local):
                     local.Version = Math.Max(local.Version, e.ScheduleVersion);
@@ -144,8 +144,10 @@ internal sealed class ReminderWatch : IObserver<ReminderEvents.ReminderEvent>, I
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private sealed class Local(GrainId grain, string name)
+    private sealed class Local(SiloAddress? silo, GrainId grain, string name)
     {
+        public SiloAddress? Silo { get; } = silo;
+
         public GrainId Grain { get; } = grain;
 
         public string Name { get; } = name;

@@ -1,6 +1,7 @@
 using PolicingHub.Grains.Errors;
 using PolicingHub.Grains.Model;
 using PolicingHub.Grains.Tasks;
+using PolicingHub.Grains.Tasks.Escalation;
 using PolicingHub.Grains.Tests.Support;
 
 namespace PolicingHub.Grains.Tests.Tasks;
@@ -39,14 +40,14 @@ public sealed class TaskReassignmentTests(DomainSilo silo) : IClassFixture<Domai
         var hub = silo.NewHub();
         var task = await TaskSteps.TaskIn(hub, CooperationTaskStatus.Assigned);
         var id = TaskSteps.T1(hub);
-        await hub.Advance(TimeSpan.FromHours(8));
+        await hub.Advance(TimeSpan.FromHours(8) + TaskEscalationGrain.Tick);
         var escalatedBefore = (await task.Get()).EscalationLevel;
         await hub.Advance(TimeSpan.FromHours(2));
 
         var reassigned = await task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(hub.Rcmp), "suspect moved to Canada"));
-        await hub.Advance(TimeSpan.FromHours(8) - TimeSpan.FromMinutes(1));
+        await hub.Advance(reassigned.AcknowledgeBy - TimeSpan.FromMinutes(1) - hub.Now);
         var minuteBefore = (await task.Get()).EscalationLevel;
-        await hub.Advance(TimeSpan.FromMinutes(1));
+        await hub.Advance(reassigned.AcknowledgeBy + TaskEscalationGrain.Tick - hub.Now);
 
         Assert.Equal((1, 0, 0), (escalatedBefore, reassigned.EscalationLevel, minuteBefore));
         Assert.Equal(1, (await task.Get()).EscalationLevel);

@@ -1,0 +1,153 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PolicingHub.EventLog;
+using PolicingHub.Grains.EventSourcing;
+using PolicingHub.Grains.Hosting;
+using PolicingHub.Grains.Tasks.Events;
+
+namespace PolicingHub.Grains.Tasks.Escalation;
+
+/// <summary>
+/// Task escalation, derived from the log instead of one durable reminder per task (which cost every assignment an extra
+/// write outside the log). Once a minute its reminder fires: it reads the log since its last position — a task assigned
+/// or reassigned is due for a look at its acknowledge-by time, a task acknowledged, accepted, declined, completed or
+/// cancelled is not — then asks each task that is due to <see cref="ICooperationTaskGrain.CheckEscalation"/>. The task
+/// decides and appends; it answers when to look again. So an escalation is raised within a minute of falling due, a
+/// crash at any point only repeats a look (the task's rule is idempotent), and the schedule kept in grain storage is a
+/// cache of the log: lost, it is rebuilt by reading the log again.
+/// </summary>
+[GrainType("task-escalation")]
+public sealed partial class TaskEscalationGrain(
+    IEventLog log,
+    [FromKeyedServices(DomainTime.Key)] TimeProvider time,
+    [PersistentState("escalation")] IPersistentState<EscalationSchedule> schedule,
+    ILogger<TaskEscalationGrain> logger) : Grain, ITaskEscalationGrain, IRemindable
+{
+    public const string Key = "tasks";
+
+    /// <summary>The tick: Orleans' minimum reminder period.</summary>
+    public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+
+    private const string ReminderName = "sweep";
+    private const int ReadBatch = 1000;
+    private const int MaxEventsPerTick = 200_000;
+    private const int ConcurrentChecks = 32;
+
+    private static readonly string Assigned = DomainEvents.NameOf(typeof(TaskAssigned));
+    private static readonly string Reassigned = DomainEvents.NameOf(typeof(TaskReassigned));
+    private static readonly HashSet<string> NoLongerWaiting = new(StringComparer.Ordinal)
+    {
+        DomainEvents.NameOf(typeof(TaskAcknowledged)), DomainEvents.NameOf(typeof(TaskAccepted)), DomainEvents.NameOf(typeof(TaskDeclined)),
+        DomainEvents.NameOf(typeof(TaskCompleted)), DomainEvents.NameOf(typeof(TaskCancelled)),
+    };
+
+    public async Task Start()
+    {
+        if (await this.GetReminder(ReminderName) is null)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, Tick, Tick);
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var changed = await FollowLog();
+        changed |= await CheckDueTasks();
+        if (changed)
+        {
+            try
+            {
+                await schedule.WriteStateAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogScheduleNotSaved(logger, ex); // a cache of the log: the next tick saves it, or a restart re-reads the log
+            }
+        }
+    }
+
+    private async Task<bool> FollowLog()
+    {
+        var state = schedule.State;
+        var read = 0;
+        while (read < MaxEventsPerTick)
+        {
+            var events = await log.ReadAsync(state.Position, ReadBatch);
+            foreach (var envelope in events)
+            {
+                Fold(state.NextCheck, envelope);
+                state.Position = envelope.Position;
+            }
+            read += events.Count;
+            if (events.Count < ReadBatch)
+            {
+                break;
+            }
+        }
+        return read > 0;
+    }
+
+    private static void Fold(Dictionary<string, DateTimeOffset> nextCheck, EventEnvelope envelope)
+    {
+        if (!envelope.Stream.StartsWith(TaskStreamPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+        var task = envelope.Stream[TaskStreamPrefix.Length..];
+        if (envelope.Type == Assigned)
+        {
+            nextCheck[task] = DomainEvents.Decode<TaskAssigned>(envelope)!.AcknowledgeBy;
+        }
+        else if (envelope.Type == Reassigned)
+        {
+            nextCheck[task] = DomainEvents.Decode<TaskReassigned>(envelope)!.AcknowledgeBy;
+        }
+        else if (NoLongerWaiting.Contains(envelope.Type))
+        {
+            nextCheck.Remove(task);
+        }
+    }
+
+    private async Task<bool> CheckDueTasks()
+    {
+        var now = time.GetUtcNow();
+        var due = schedule.State.NextCheck.Where(e => e.Value <= now).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+        foreach (var chunk in due.Chunk(ConcurrentChecks))
+        {
+            var answers = await Task.WhenAll(chunk.Select(Check));
+            foreach (var (task, next) in answers)
+            {
+                if (next is { } at)
+                {
+                    schedule.State.NextCheck[task] = at > now ? at : now + Tick;
+                }
+                else
+                {
+                    schedule.State.NextCheck.Remove(task);
+                }
+            }
+        }
+        return due.Count > 0;
+    }
+
+    private async Task<(string Task, DateTimeOffset? Next)> Check(string task)
+    {
+        try
+        {
+            return (task, await GrainFactory.GetGrain<ICooperationTaskGrain>(task).CheckEscalation());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCheckFailed(logger, task, ex);
+            return (task, time.GetUtcNow() + Tick); // look again next tick
+        }
+    }
+
+    private const string TaskStreamPrefix = "task/";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation check of task {Task} failed; retried next tick")]
+    private static partial void LogCheckFailed(ILogger logger, string task, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation schedule not saved; saved again next tick")]
+    private static partial void LogScheduleNotSaved(ILogger logger, Exception exception);
+}
