@@ -21,6 +21,7 @@ public static class SecurityExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SigningKeyStore>();
         services.TryAddSingleton<TokenIssuer>();
+        services.TryAddSingleton<RegisteredAgencies>();
         services.AddProblemDetails();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

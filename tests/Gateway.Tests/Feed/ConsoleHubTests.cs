@@ -170,6 +170,7 @@ public sealed class ConsoleHubTests : IAsyncLifetime
     [Fact]
     public async Task A_console_is_disconnected_when_its_token_expires()
     {
+        await Scenario.RegisterAgenciesAsync();
         var shortLived = _factory.Services.GetRequiredService<TokenIssuer>().Issue(ActorRole.Partner, Npa, "desk-short", TimeSpan.FromSeconds(2));
         var client = await ConnectAsync(shortLived);
 
