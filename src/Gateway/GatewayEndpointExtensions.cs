@@ -7,9 +7,10 @@ namespace PolicingHub.Gateway;
 
 public static class GatewayEndpointExtensions
 {
-    /// <summary>Middleware and endpoints: authentication, rate limits, /api, /hubs/console, /health, the web console.</summary>
+    /// <summary>Middleware and endpoints: security headers, problem details, CORS, authentication, rate limits, /api, /hubs/console, /health, the web console.</summary>
     public static WebApplication MapPolicingHubGateway(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseGatewayProblemDetails();
         app.UseGatewaySecurity();
         app.MapGatewayApi();

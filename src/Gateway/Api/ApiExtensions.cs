@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PolicingHub.Gateway.Api.Agencies;
 using PolicingHub.Gateway.Api.Agreements;
 using PolicingHub.Gateway.Api.Audit;
@@ -32,6 +34,7 @@ public static class ApiExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ReadModelProjector>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddOpenApi();
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, HeaderValidationMiddleware.ConfigureKestrel>();
         return services;
     }
 
@@ -40,6 +43,7 @@ public static class ApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<HeaderValidationMiddleware>();
         return app;
     }
 

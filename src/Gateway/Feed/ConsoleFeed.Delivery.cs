@@ -7,10 +7,10 @@ internal sealed partial class ConsoleFeed
 {
     /// <summary>
     /// Sends what the connection is entitled to from <paramref name="from"/> up to the pump's position, then flips it
-    /// live. Events at or below <paramref name="liveAfter"/> were missed while offline and use the replay rule; later
-    /// ones happened while it was connected and use the live rule, whichever path delivers them.
+    /// live. One rule decides, as for live delivery: <see cref="EntitlementIndex.Delivers"/> (entitled at the event's
+    /// position and now).
     /// </summary>
-    private async Task ReplayAsync(ConsoleConnection connection, long from, long liveAfter)
+    private async Task ReplayAsync(ConsoleConnection connection, long from)
     {
         await Task.Yield();
         var sent = 0;
@@ -36,8 +36,7 @@ internal sealed partial class ConsoleFeed
                         {
                             continue;
                         }
-                        var entitled = connection.Actor is { } actor
-                            && (envelope.Position > liveAfter ? index.CanSeeLive(actor, envelope) : index.CanSee(actor, envelope));
+                        var entitled = connection.Actor is { } actor && index.Delivers(actor, envelope);
                         await connection.ReplayAsync(envelope, entitled);
                         sent += entitled ? 1 : 0;
                     }

@@ -12,7 +12,7 @@ namespace PolicingHub.Gateway.Feed;
 /// <summary>
 /// The console broadcaster. One pump reads the event log after the last position it processed whenever the log's
 /// doorbell rings (and on a slow safety tick), applies each event to the <see cref="EntitlementIndex"/> and offers it to every
-/// live connection. A subscribing connection first replays from its position (filtered by the current index) up to the
+/// live connection. A subscribing connection first replays from its position (by the same rule as live delivery) up to the
 /// pump's processed position, then flips to live under its lock: no gap, no duplicate, order by position. A live
 /// connection whose bounded outbox overflows goes back to replaying (catch-up) the same way; memory stays bounded and
 /// no consumer slows the pump or the others.
@@ -69,7 +69,7 @@ internal sealed partial class ConsoleFeed(
         }
         logger.Subscribed(connectionId, from);
         _ = SendLoopAsync(connection);
-        _ = ReplayAsync(connection, from, liveAfter: ProcessedPosition);
+        _ = ReplayAsync(connection, from);
         return from;
     }
 
@@ -160,7 +160,7 @@ internal sealed partial class ConsoleFeed(
                 var key = (actor.Role, actor.Agency);
                 if (!_decisions.TryGetValue(key, out entitled))
                 {
-                    entitled = index.CanSeeLive(actor, envelope);
+                    entitled = index.Delivers(actor, envelope);
                     _decisions[key] = entitled;
                 }
             }
@@ -168,7 +168,7 @@ internal sealed partial class ConsoleFeed(
             {
                 // A slow consumer never holds the pump: it catches up from the log at its own pace, then goes live again.
                 logger.FellBehind(connection.Id, _options.OutboxCapacity, connection.Covered);
-                _ = ReplayAsync(connection, connection.Covered, liveAfter: connection.Covered);
+                _ = ReplayAsync(connection, connection.Covered);
             }
         }
     }

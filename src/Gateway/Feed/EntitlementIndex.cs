@@ -8,19 +8,26 @@ using PolicingHub.EventLog;
 namespace PolicingHub.Gateway.Feed;
 
 /// <summary>
-/// The gateway's projection of the event log that decides who may see which event (DESIGN.md §6): agreement → parties,
-/// task → agreement, assignee and handling code. One writer (the feed's pump, which applies each event before fanning
-/// it out); any number of readers (live fan-out and replays). Checks always use the CURRENT state, so access revoked
-/// while a console was offline is not replayed.
+/// The gateway's projection of the event log that decides who may receive which event (DESIGN.md §4.7, §6): agreement
+/// → parties, task → agreement, assignee and handling code, each kept as a history by position. One writer (the feed's
+/// pump, which applies each event before fanning it out); any number of readers (live fan-out and replays).
+/// <para>
+/// The one rule, live and replayed alike (<see cref="Delivers"/>): an event reaches a console only if the console's
+/// actor was entitled to it at the event's own position AND still is now. Live, "now" is that position, so a live
+/// console and a replaying one receive the same events, and access revoked while a console was offline is not
+/// replayed. The one addition: a task.reassigned event also reaches the agency the task was taken from (it was
+/// entitled just before), live and replayed, so its console can drop the task.
+/// </para>
 /// </summary>
 internal sealed class EntitlementIndex
 {
     private const string ReassignedType = "task.reassigned";
+    private const string AgencyPresenceType = "agency.status-changed";
 
-    private readonly ConcurrentDictionary<string, ImmutableArray<AgencyCode>> _agreements = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TaskEntitlement> _tasks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PositionHistory<ImmutableArray<AgencyCode>>> _agreements = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PositionHistory<TaskEntitlement>> _tasks = new(StringComparer.Ordinal);
 
-    /// <summary>The agreement, assignee and handling code of a task, as of the last event applied.</summary>
+    /// <summary>The agreement, assignee and handling code of a task, from one event's position on.</summary>
     internal sealed record TaskEntitlement(string Agreement, AgencyCode Assignee, HandlingCode Handling);
 
     public int AgreementCount => _agreements.Count;
@@ -41,68 +48,89 @@ internal sealed class EntitlementIndex
             case ("agreement", "agreement.drafted" or "agreement.status-changed"):
                 if (data.TryGetProperty("parties", out var parties) && parties.ValueKind == JsonValueKind.Array)
                 {
-                    _agreements[key] = [.. parties.EnumerateArray()
+                    ImmutableArray<AgencyCode> codes = [.. parties.EnumerateArray()
                         .Where(p => p.ValueKind == JsonValueKind.String)
                         .Select(p => new AgencyCode(p.GetString()!))];
+                    Record(_agreements, key, envelope.Position, codes);
                 }
                 break;
             case ("task", "task.assigned"):
                 if (ReadString(data, "agreement") is { } agreement && ReadString(data, "assignee") is { } assignee)
                 {
-                    _tasks[key] = new TaskEntitlement(agreement, new AgencyCode(assignee), ParseHandling(ReadString(data, "handling")));
+                    Record(_tasks, key, envelope.Position, new TaskEntitlement(agreement, new AgencyCode(assignee), ParseHandling(ReadString(data, "handling"))));
                 }
                 break;
             case ("task", ReassignedType):
                 if (ReadString(data, "to") is { } to)
                 {
-                    _tasks.TryGetValue(key, out var previous);
-                    _tasks[key] = new TaskEntitlement(
+                    var previous = TaskAt(key, long.MaxValue);
+                    Record(_tasks, key, envelope.Position, new TaskEntitlement(
                         ReadString(data, "agreement") ?? previous?.Agreement ?? string.Empty,
                         new AgencyCode(to),
-                        ReadString(data, "handling") is { } handling ? ParseHandling(handling) : previous?.Handling ?? HandlingCode.Red);
+                        ReadString(data, "handling") is { } handling ? ParseHandling(handling) : previous?.Handling ?? HandlingCode.Red));
                 }
                 break;
         }
     }
 
-    /// <summary>Whether <paramref name="principal"/> may receive this event now (replay and live).</summary>
-    public bool CanSee(Actor principal, EventEnvelope envelope)
+    /// <summary>
+    /// Whether <paramref name="principal"/> receives this event: entitled at its position and now (see the class
+    /// summary). The same answer for the live fan-out and for every replay.
+    /// </summary>
+    public bool Delivers(Actor principal, EventEnvelope envelope)
     {
         if (DomainEvents.IsAuditRecord(envelope))
         {
             return false; // audit records (command outcomes, refusals, seals): never sent to consoles
         }
+        if (IsReassignedAwayFrom(principal, envelope))
+        {
+            return true;
+        }
+        return EntitledAt(principal, envelope, envelope.Position) && EntitledAt(principal, envelope, long.MaxValue);
+    }
+
+    /// <summary>Whether the actor was entitled to the event's stream as of <paramref name="position"/>.</summary>
+    private bool EntitledAt(Actor principal, EventEnvelope envelope, long position)
+    {
         var (kind, key) = SplitStream(envelope.Stream);
         switch (kind)
         {
             case "agency":
-                return Visibility.CanSeeAgency(principal.Role, principal.Agency, new AgencyCode(key));
+                // Operators see presence only: never a registration (names, liaison contacts).
+                return principal.Role == ActorRole.Operator
+                    ? envelope.Type == AgencyPresenceType
+                    : Visibility.CanSeeAgency(principal.Role, principal.Agency, new AgencyCode(key));
             case "agreement":
-                return Visibility.CanSeeAgreement(principal.Role, principal.Agency, PartiesOf(key));
+                return Visibility.CanSeeAgreement(principal.Role, principal.Agency, PartiesAt(key, position));
             case "task":
-                if (!_tasks.TryGetValue(key, out var task))
+                if (TaskAt(key, position) is not { } task)
                 {
                     // A task event before its assignment is unknown to the index: only coordinators see everything.
                     return principal.Role == ActorRole.Coordinator;
                 }
-                return Visibility.CanSeeTask(principal.Role, principal.Agency, task.Assignee, task.Handling, PartiesOf(task.Agreement));
+                return Visibility.CanSeeTask(principal.Role, principal.Agency, task.Assignee, task.Handling, PartiesAt(task.Agreement, position));
             default:
                 // audit/*, directory/* and anything unknown: nobody (fail closed).
                 return false;
         }
     }
 
-    /// <summary>
-    /// <see cref="CanSee"/>, plus: a live task.reassigned event also reaches the agency the task was taken from, so
-    /// its console can drop the task. Never used for replay.
-    /// </summary>
-    public bool CanSeeLive(Actor principal, EventEnvelope envelope) =>
-        CanSee(principal, envelope) || IsReassignedAwayFrom(principal, envelope);
+    /// <summary>The task's entitlement now.</summary>
+    internal TaskEntitlement? TaskOf(string taskId) => TaskAt(taskId, long.MaxValue);
 
-    internal TaskEntitlement? TaskOf(string taskId) => _tasks.TryGetValue(taskId, out var task) ? task : null;
+    /// <summary>The agreement's parties now.</summary>
+    internal ImmutableArray<AgencyCode> PartiesOf(string agreementId) => PartiesAt(agreementId, long.MaxValue);
 
-    internal ImmutableArray<AgencyCode> PartiesOf(string agreementId) =>
-        _agreements.TryGetValue(agreementId, out var parties) ? parties : [];
+    private TaskEntitlement? TaskAt(string taskId, long position) =>
+        _tasks.TryGetValue(taskId, out var history) ? history.At(position) : null;
+
+    private ImmutableArray<AgencyCode> PartiesAt(string agreementId, long position) =>
+        _agreements.TryGetValue(agreementId, out var history) && history.At(position) is { IsDefault: false } parties ? parties : [];
+
+    private static void Record<T>(ConcurrentDictionary<string, PositionHistory<T>> map, string key, long position, T value) =>
+        map.AddOrUpdate(key, static (_, a) => PositionHistory<T>.Start(a.position, a.value),
+            static (_, history, a) => history.With(a.position, a.value), (position, value));
 
     private static bool IsReassignedAwayFrom(Actor principal, EventEnvelope envelope) =>
         principal is { Role: ActorRole.Partner, Agency: { } agency }

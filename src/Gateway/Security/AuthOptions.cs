@@ -14,8 +14,11 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>The base64 HMAC-SHA256 key file; created with a random key on first use. Relative to the current directory.</summary>
     public string SigningKeyPath { get; set; } = "data/signing-key.b64";
 
-    /// <summary>How long an issued token is valid unless the caller asks otherwise.</summary>
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>How long an issued token is valid unless the caller asks otherwise: one hour.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The longest lifetime a token may be issued with (the token CLI's --hours is capped by it): twelve hours.</summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -34,6 +37,10 @@ public sealed class AuthOptions : IValidatableObject
         if (TokenLifetime <= TimeSpan.Zero)
         {
             yield return new ValidationResult($"{nameof(TokenLifetime)} must be positive (was {TokenLifetime}).", [nameof(TokenLifetime)]);
+        }
+        if (MaxTokenLifetime < TokenLifetime)
+        {
+            yield return new ValidationResult($"{nameof(MaxTokenLifetime)} ({MaxTokenLifetime}) must be at least {nameof(TokenLifetime)} ({TokenLifetime}).", [nameof(MaxTokenLifetime)]);
         }
     }
 }

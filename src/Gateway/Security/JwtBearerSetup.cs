@@ -59,6 +59,14 @@ internal sealed class JwtBearerSetup(SigningKeyStore keys, IOptions<AuthOptions>
                 }
                 return Task.CompletedTask;
             },
+            OnTokenValidated = async context =>
+            {
+                if (await TokenAcceptance.ProblemAsync(context.Principal, context.HttpContext.RequestServices) is { } problem)
+                {
+                    SecurityLog.TokenRejected(log, problem);
+                    context.Fail(problem);
+                }
+            },
             OnAuthenticationFailed = context =>
             {
                 // The exception type only: messages may quote token parts.

@@ -21,6 +21,7 @@ public static class SecurityExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SigningKeyStore>();
         services.TryAddSingleton<TokenIssuer>();
+        services.TryAddSingleton<RegisteredAgencies>();
         services.AddProblemDetails();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -33,15 +34,28 @@ public static class SecurityExtensions
             .AddPolicy(GatewayPolicies.CaseWork, Roles(ActorRole.Coordinator, ActorRole.Partner))
             .AddPolicy(GatewayPolicies.Cluster, Roles(ActorRole.Coordinator, ActorRole.Operator));
 
+        services.AddOptions<SecurityHeadersOptions>().Bind(configuration.GetSection(SecurityHeadersOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CrossOriginOptions>().Bind(configuration.GetSection(CrossOriginOptions.SectionName));
+        services.AddCors();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, CrossOriginSetup>();
+
         services.AddRateLimiter(_ => { });
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, RateLimitingSetup>();
         return services;
     }
 
-    /// <summary>Authentication, the per-subject rate limit, the body size limit, then authorization.</summary>
+    /// <summary>The security headers on every response; must come first so that error responses carry them too.</summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        return app;
+    }
+
+    /// <summary>CORS (closed unless origins are listed), authentication, the per-subject rate limit, the body size limit, then authorization.</summary>
     public static WebApplication UseGatewaySecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<RequestSizeLimitMiddleware>();

@@ -6,7 +6,7 @@ using PolicingHub.Grains.Model;
 
 namespace PolicingHub.Gateway.Security;
 
-/// <summary>Mints the bearer tokens consoles use: HMAC-SHA256 JWTs with the claims sub, role and (partners only) agency.</summary>
+/// <summary>Mints the bearer tokens consoles use: HMAC-SHA256 JWTs with the claims sub, role, jti and (partners only) agency; one hour by default.</summary>
 public sealed class TokenIssuer(SigningKeyStore keys, IOptions<AuthOptions> options, TimeProvider time, ILogger<TokenIssuer> log)
 {
     private readonly JsonWebTokenHandler _handler = new();
@@ -27,15 +27,20 @@ public sealed class TokenIssuer(SigningKeyStore keys, IOptions<AuthOptions> opti
         {
             throw new ArgumentException("Only partner tokens carry an agency.", nameof(agency));
         }
-        if (lifetime is { } l && l <= TimeSpan.Zero)
+        if (lifetime is { } l && (l <= TimeSpan.Zero || l > options.Value.MaxTokenLifetime))
         {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), l, "The lifetime must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(lifetime), l, $"The lifetime must be positive and at most {options.Value.MaxTokenLifetime}.");
         }
         var roleName = RoleName(role);
         subject = string.IsNullOrWhiteSpace(subject) ? (agency is null ? roleName : $"{roleName}@{agency}") : subject;
         var now = time.GetUtcNow();
         var expires = now + (lifetime ?? options.Value.TokenLifetime);
-        var claims = new Dictionary<string, object> { [GatewayClaims.Subject] = subject, [GatewayClaims.Role] = roleName };
+        var claims = new Dictionary<string, object>
+        {
+            [GatewayClaims.Subject] = subject,
+            [GatewayClaims.Role] = roleName,
+            [GatewayClaims.TokenId] = Guid.NewGuid().ToString("N"),
+        };
         if (agency is not null)
         {
             claims[GatewayClaims.Agency] = agency;

@@ -19,6 +19,6 @@ public readonly partial record struct AgencyCode([property: Id(0)] string Value)
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[A-Z]{2}-[A-Z0-9]{2,12}$")]
+    [GeneratedRegex(@"\A[A-Z]{2}-[A-Z0-9]{2,12}\z")]
     private static partial Regex Pattern();
 }

@@ -16,6 +16,6 @@ public readonly partial record struct TaskId([property: Id(0)] string Value) : I
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9-]{2,63}\z")]
     private static partial Regex Pattern();
 }

@@ -8,8 +8,9 @@ using PolicingHub.Grains.Model;
 namespace PolicingHub.Silo.Cli;
 
 /// <summary>
-/// <c>token --role partner|coordinator|operator [--agency JP-NPA] [--subject name] [--hours 12]</c>: prints a token signed
-/// with the silo's key (PolicingHub:Auth, from appsettings.json and environment variables) and exits.
+/// <c>token --role partner|coordinator|operator [--agency JP-NPA] [--subject name] [--hours 1]</c>: prints a token signed
+/// with the silo's key (PolicingHub:Auth, from appsettings.json and environment variables) and exits. A partner token
+/// is refused unless its agency is registered in the data folder's event log (<see cref="AgencyRegistrationCheck"/>).
 /// </summary>
 internal static class TokenCommand
 {
@@ -47,6 +48,12 @@ internal static class TokenCommand
             error.WriteLine($"{AuthOptions.SectionName}: {invalid.ErrorMessage}");
             return 2;
         }
+        if (options.GetValueOrDefault("role") == GatewayClaims.Partner && AgencyCode.IsValid(options.GetValueOrDefault("agency"))
+            && AgencyRegistrationCheck.ProblemAsync(configuration, options["agency"]).GetAwaiter().GetResult() is { } unregistered)
+        {
+            error.WriteLine(unregistered);
+            return 2;
+        }
         var wrapped = Options.Create(auth);
         var issuer = new TokenIssuer(new SigningKeyStore(wrapped, NullLogger<SigningKeyStore>.Instance), wrapped, TimeProvider.System,
             NullLogger<TokenIssuer>.Instance);
@@ -61,7 +68,7 @@ internal static class TokenCommand
                 options.TryGetValue("hours", out var hours) ? TimeSpan.FromHours(double.Parse(hours, CultureInfo.InvariantCulture)) : null));
             return 0;
         }
-        catch (ArgumentException e)
+        catch (ArgumentException e) // includes ArgumentOutOfRangeException: --hours beyond PolicingHub:Auth:MaxTokenLifetime
         {
             error.WriteLine(e.Message);
             return 2;

@@ -86,7 +86,8 @@ public sealed class ConsoleHubTests : IAsyncLifetime
         await AssertReceivesExactlyAsync(rcmp, PositionsIn(log, PartnerStreams[Rcmp].Contains));
         await AssertReceivesExactlyAsync(fbi, PositionsIn(log, PartnerStreams[Fbi].Contains));
         await AssertReceivesExactlyAsync(coordinator, PositionsIn(log, s => s.StartsWith("agency/") || s.StartsWith("agreement/") || s.StartsWith("task/")));
-        await AssertReceivesExactlyAsync(ops, PositionsIn(log, s => s.StartsWith("agency/")));
+        // Operators: presence only, never a registration (names, liaison contacts).
+        await AssertReceivesExactlyAsync(ops, [.. log.Where(e => e.Stream.StartsWith("agency/") && e.Type == "agency.status-changed").Select(e => e.Position)]);
         Assert.Equal(log.Where(e => npaExpected.Contains(e.Position)), npa.Events, EnvelopeComparer.Instance);
     }
 
@@ -115,9 +116,12 @@ public sealed class ConsoleHubTests : IAsyncLifetime
         await Scenario.SetReadinessAsync(Npa, Readiness.Critical);
         var log = await ReadLogAsync(Log);
 
-        var missedAndLive = PositionsIn(log, s => PartnerStreams[Npa].Contains(s) || s == "task/T-JP-2", after: lastSeen);
+        // Of the task reassigned away while offline, only the reassignment itself (so the console drops the task).
+        var reassignedAway = log.Single(e => e.Stream == "task/T-TRI-RED" && e.Type == "task.reassigned").Position;
+        long[] missedAndLive = [.. PositionsIn(log, s => PartnerStreams[Npa].Contains(s) || s == "task/T-JP-2", after: lastSeen).Append(reassignedAway).Order()];
         await AssertReceivesExactlyAsync(second, missedAndLive);
-        Assert.DoesNotContain(second.Events, e => e.Stream == "task/T-TRI-RED" || e.Stream == "task/T-CA-2");
+        Assert.Equal(["task.reassigned"], second.Events.Where(e => e.Stream == "task/T-TRI-RED").Select(e => e.Type));
+        Assert.DoesNotContain(second.Events, e => e.Stream == "task/T-CA-2");
         Assert.Equal(missedAndLive.Length, second.Positions.Distinct().Count());
     }
 
@@ -166,6 +170,7 @@ public sealed class ConsoleHubTests : IAsyncLifetime
     [Fact]
     public async Task A_console_is_disconnected_when_its_token_expires()
     {
+        await Scenario.RegisterAgenciesAsync();
         var shortLived = _factory.Services.GetRequiredService<TokenIssuer>().Issue(ActorRole.Partner, Npa, "desk-short", TimeSpan.FromSeconds(2));
         var client = await ConnectAsync(shortLived);
 

@@ -6,11 +6,39 @@ using PolicingHub.Silo.Cli;
 
 namespace PolicingHub.Gateway.Tests.Host;
 
-public sealed class TokenCommandTests(GatewayFactory factory) : IClassFixture<GatewayFactory>, IAsyncLifetime
+/// <summary>The token CLI against a silo on the Sqlite profile: the CLI reads the same data folder's event log.</summary>
+public sealed class TokenCommandTests : IAsyncLifetime
 {
+    private readonly string _data = Directory.CreateTempSubdirectory("policinghub-token-cli-").FullName;
+    private readonly GatewayFactory factory;
+
+    public TokenCommandTests() => factory = GatewayFactory.OnSqlite(_data);
+
     public Task InitializeAsync() => factory.SeedDemoAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public void A_partner_token_for_an_agency_not_registered_in_the_data_folders_log_is_refused()
+    {
+        var (exit, output, error) = Run("--role", "partner", "--agency", "FR-GN");
+
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.StartsWith("agency FR-GN is not registered", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_an_event_log_on_disk_no_partner_token_is_issued()
+    {
+        var (exit, output, error) = Run(["--role", "partner", "--agency", "JP-NPA"], dataPath: Path.Combine(_data, "elsewhere"));
+
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.StartsWith("no event log at ", error, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task The_token_command_prints_a_partner_token_the_API_accepts_for_that_agency()
@@ -39,6 +67,7 @@ public sealed class TokenCommandTests(GatewayFactory factory) : IClassFixture<Ga
     [InlineData("--role", "admin")]
     [InlineData("--role", "partner", "--agency", "japan")]
     [InlineData("--role", "operator", "--hours", "-3")]
+    [InlineData("--role", "operator", "--hours", "13")]
     [InlineData("--role", "operator", "--colour", "blue")]
     [InlineData("--role")]
     public void Bad_arguments_exit_with_2_and_print_no_token(params string[] args)
@@ -49,10 +78,12 @@ public sealed class TokenCommandTests(GatewayFactory factory) : IClassFixture<Ga
         Assert.NotEqual(string.Empty, error);
     }
 
-    private (int Exit, string Output, string Error) Run(params string[] args)
+    private (int Exit, string Output, string Error) Run(params string[] args) => Run(args, _data);
+
+    private (int Exit, string Output, string Error) Run(string[] args, string dataPath)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("PolicingHub:Auth:SigningKeyPath", factory.SigningKeyPath)])
+            .AddInMemoryCollection([new("PolicingHub:Auth:SigningKeyPath", factory.SigningKeyPath), new("PolicingHub:DataPath", dataPath)])
             .Build();
         using var output = new StringWriter();
         using var error = new StringWriter();

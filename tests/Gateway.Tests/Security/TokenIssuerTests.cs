@@ -47,14 +47,20 @@ public sealed class TokenIssuerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_token_lives_for_the_configured_lifetime_unless_told_otherwise()
+    public async Task A_token_lives_one_hour_by_default_unless_told_otherwise_and_carries_a_unique_id()
     {
         var standard = (JsonWebToken)(await ValidateAsync(_issuer.Issue(ActorRole.Operator))).SecurityToken;
-        var shortOne = (JsonWebToken)(await ValidateAsync(_issuer.Issue(ActorRole.Operator, lifetime: TimeSpan.FromHours(1)))).SecurityToken;
+        var shift = (JsonWebToken)(await ValidateAsync(_issuer.Issue(ActorRole.Operator, lifetime: TimeSpan.FromHours(8)))).SecurityToken;
 
-        Assert.Equal(TimeSpan.FromHours(12), standard.ValidTo - standard.IssuedAt);
-        Assert.Equal(TimeSpan.FromHours(1), shortOne.ValidTo - shortOne.IssuedAt);
+        Assert.Equal(TimeSpan.FromHours(1), standard.ValidTo - standard.IssuedAt);
+        Assert.Equal(TimeSpan.FromHours(8), shift.ValidTo - shift.IssuedAt);
+        Assert.Equal(32, standard.Id.Length);
+        Assert.NotEqual(standard.Id, shift.Id);
     }
+
+    [Fact]
+    public void A_lifetime_beyond_the_maximum_of_twelve_hours_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => _issuer.Issue(ActorRole.Operator, lifetime: TimeSpan.FromHours(13)));
 
     [Fact]
     public void A_partner_without_an_agency_is_refused() =>

@@ -27,6 +27,7 @@ public sealed class TokenLoggingTests
         client.DefaultRequestHeaders.Authorization = new("Bearer", coordinator);
 
         (await client.GetAsync("/api/agencies")).EnsureSuccessStatusCode();
+        (await client.PostJsonAsync("/api/agencies", new { code = "JP-NPA", name = "NPA", homeRegion = "ap-northeast", languages = new[] { "ja" } })).EnsureSuccessStatusCode();
         var (console, _) = await ConsoleClient.ConnectAsync(factory.Server, partner);
         await console.DisposeAsync();
         await factory.CreateClient().PostAsync("/hubs/console/negotiate?negotiateVersion=1&access_token=" + partner + "x", null);

@@ -80,6 +80,12 @@ internal static class SampleEvents
         new TaskReassigned(new TaskId(task), new AgreementId(agreement), new AgencyCode(from), new AgencyCode(to), "Capacity", handling,
             At.AddHours(8), At.AddDays(7), At));
 
+    public static SampleEvent TaskEscalated(string task, string assignee, int level = 1) => new($"task/{task}",
+        new TaskEscalated(new TaskId(task), new AgencyCode(assignee), level, "No acknowledgement"));
+
+    public static SampleEvent CommitmentProgressReported(string agreement, int number) => new($"agreement/{agreement}",
+        new CommitmentProgressReported(new AgreementId(agreement), number, new ProgressNote(At, "liaison", "Half the data shared")));
+
     /// <summary>The audit record a grain appends with a command's events on the same stream.</summary>
     public static SampleEvent CommandAccepted(string stream, Actor actor) =>
         new(stream, new CommandAccepted("Acknowledge", actor.Subject, actor.Role, actor.Agency, null, null, null));

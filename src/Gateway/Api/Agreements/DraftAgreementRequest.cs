@@ -23,7 +23,7 @@ public sealed record DraftAgreementRequest(
             errors.List("parties", Parties, 20, required: true, errors.Id<AgencyCode>),
             errors.List("areas", Areas, 20, required: true, errors.Enum<CooperationArea>),
             errors.List("responseClauses", ResponseClauses, 60, required: false, (field, clause) => clause.Read(errors, field)),
-            ExpiresOn);
+            errors.Optional("expiresOn", ExpiresOn));
         errors.ThrowIfAny();
         return (id, command);
     }

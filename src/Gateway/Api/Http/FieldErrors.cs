@@ -46,11 +46,19 @@ internal sealed class FieldErrors
         return OptionalText(field, value, maxLength) ?? string.Empty;
     }
 
+    /// <summary>
+    /// Optional text of at most <paramref name="maxLength"/> characters. Fields of up to <see cref="MaxNameLength"/>
+    /// are single-line (no control characters); longer ones may hold line breaks and tabs (see <see cref="TextRules"/>).
+    /// </summary>
     public string? OptionalText(string field, string? value, int maxLength = MaxTextLength)
     {
         if (value is not null && value.Length > maxLength)
         {
             Add(field, $"At most {maxLength} characters.");
+        }
+        else if (value is not null && TextRules.Problem(value, multiLine: maxLength > MaxNameLength) is { } problem)
+        {
+            Add(field, problem);
         }
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
@@ -74,7 +82,10 @@ internal sealed class FieldErrors
         }
         if (!TId.IsValid(value))
         {
-            Add(field, $"'{Clip(value)}' is not a valid {typeof(TId).Name}.");
+            // Never echo control or bidi characters back: name the problem instead.
+            Add(field, TextRules.Problem(value, multiLine: false) is { } problem
+                ? $"Not a valid {typeof(TId).Name}: {problem}"
+                : $"'{Clip(value)}' is not a valid {typeof(TId).Name}.");
             return null;
         }
         return TId.Parse(value);
@@ -100,19 +111,36 @@ internal sealed class FieldErrors
         var name = System.Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
         if (name is null)
         {
-            Add(field, $"'{Clip(value)}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+            Add(field, $"'{Clip(Printable(value))}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
             return null;
         }
         return System.Enum.Parse<TEnum>(name);
     }
 
+    /// <summary>A required value; dates must also lie in the <see cref="DateWindow"/>.</summary>
     public TValue Required<TValue>(string field, TValue? value) where TValue : struct
     {
         if (value is null)
         {
             Add(field, "Required.");
         }
-        return value.GetValueOrDefault();
+        return Optional(field, value).GetValueOrDefault();
+    }
+
+    /// <summary>An optional value; a date (DateTimeOffset or DateOnly) must lie in the <see cref="DateWindow"/>.</summary>
+    public TValue? Optional<TValue>(string field, TValue? value) where TValue : struct
+    {
+        var problem = value switch
+        {
+            DateTimeOffset at => DateWindow.Problem(at),
+            DateOnly day => DateWindow.Problem(day),
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            Add(field, problem);
+        }
+        return value;
     }
 
     /// <summary>A positive duration: ISO 8601 ("PT8H", "P3D") or "hh:mm:ss" / "d.hh:mm:ss".</summary>
@@ -140,7 +168,7 @@ internal sealed class FieldErrors
         }
         if (parsed is not { } duration || duration <= TimeSpan.Zero)
         {
-            Add(field, $"'{Clip(value)}' is not a positive duration (ISO 8601 like PT8H or P3D, or hh:mm:ss).");
+            Add(field, $"'{Clip(Printable(value))}' is not a positive duration (ISO 8601 like PT8H or P3D, or hh:mm:ss).");
             return TimeSpan.Zero;
         }
         return duration;
@@ -180,6 +208,11 @@ internal sealed class FieldErrors
         }
         return result.ToImmutable();
     }
+
+    /// <summary>The value with control and bidi characters shown as \uXXXX, safe to echo in an error.</summary>
+    private static string Printable(string value) => TextRules.Problem(value, multiLine: false) is null
+        ? value
+        : string.Concat(value.Select(c => char.IsControl(c) || TextRules.IsBidiControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     private static string Clip(string value) => value.Length <= 64 ? value : $"{value[..64]}…";
 }

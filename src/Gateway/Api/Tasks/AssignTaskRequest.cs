@@ -36,7 +36,7 @@ public sealed record AssignTaskRequest(
             errors.Enum<HandlingCode>("handling", Handling),
             errors.Text("title", Title),
             errors.Text("description", Description, FieldErrors.MaxTextLength),
-            Deadline);
+            errors.Optional("deadline", Deadline));
         errors.ThrowIfAny();
         return (id, command);
     }

@@ -1,0 +1,39 @@
+using PolicingHub.EventLog;
+using PolicingHub.EventLog.Hosting;
+using PolicingHub.Silo.Hosting;
+
+namespace PolicingHub.Silo.Cli;
+
+/// <summary>
+/// The token CLI's check that a partner's agency is registered: it reads the agency's stream ("agency/CODE") in the
+/// event log of the configured data folder (PolicingHub:DataPath/events.db, the same file the silo writes; SQLite
+/// readers run beside the silo's writer). The log is the source of truth, so this works whether or not a silo runs.
+/// The InMemory store has no log outside its process: partner tokens cannot be checked there and are refused.
+/// </summary>
+internal static class AgencyRegistrationCheck
+{
+    private const string RegisteredType = "agency.registered";
+
+    /// <summary>Why no token may be issued for <paramref name="agency"/>, or null when it is registered.</summary>
+    public static async Task<string?> ProblemAsync(IConfiguration configuration, string agency)
+    {
+        var silo = configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        if (silo.Store == StoreProfile.InMemory)
+        {
+            return "the InMemory store keeps no event log on disk, so the agency's registration cannot be checked";
+        }
+        var file = Path.Combine(Path.GetFullPath(silo.DataPath), StoreProfiles.EventsFile);
+        if (!File.Exists(file))
+        {
+            return $"no event log at {file}: start the silo on this data folder and register {agency} first";
+        }
+        var services = new ServiceCollection().AddLogging().AddMetrics().AddSingleton(TimeProvider.System);
+        services.AddSqliteEventLog(o => o.Path = file);
+        await using var provider = services.BuildServiceProvider();
+        var log = provider.GetRequiredService<IEventLog>();
+        var first = await log.ReadStreamAsync($"agency/{agency}", 0, 1).ConfigureAwait(false);
+        return first.Any(e => e.Type == RegisteredType)
+            ? null
+            : $"agency {agency} is not registered (no {RegisteredType} in {file}); register it first (POST /api/agencies)";
+    }
+}
