@@ -29,6 +29,9 @@ internal static class SiloHost
         // Request-start/finish logs carry the full URL, and a console's WebSocket URL carries its access_token:
         // that category stays at Warning whatever the configuration says, so tokens never reach a log.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // The web console's files (src/Console) are static web assets: from a build they live in the client project,
+        // not under wwwroot, so load their manifest in every environment (a published app has them in wwwroot anyway).
+        builder.WebHost.UseStaticWebAssets();
         if (!HasConfiguredUrls(builder.Configuration))
         {
             builder.WebHost.UseUrls(DefaultUrl);
