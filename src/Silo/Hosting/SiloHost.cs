@@ -64,15 +64,12 @@ internal static class SiloHost
         return app;
     }
 
-    /// <summary>On the first start (the signing key was just created) prints one line with a coordinator token.</summary>
-    public static void PrintFirstStartToken(WebApplication app, TextWriter output)
-    {
-        if (app.Services.GetRequiredService<SigningKeyStore>().Created)
-        {
-            var token = app.Services.GetRequiredService<TokenIssuer>().Issue(ActorRole.Coordinator, subject: "first-start-coordinator");
-            output.WriteLine($"First start: a new signing key was created. Coordinator token: {token}");
-        }
-    }
+
+    /// <summary>The URLs the gateway will listen on: --urls / ASPNETCORE_URLS / Urls, else <see cref="DefaultUrl"/>.</summary>
+    public static IReadOnlyList<string> ListenUrls(WebApplication app) =>
+        app.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls
+            ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [DefaultUrl];
 
     private static bool HasConfiguredUrls(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
