@@ -120,6 +120,8 @@ log "${#PROJECTS[@]} test project(s); services: postgres=$NEED_PG azurite=$NEED_
 APT_PKGS=()
 [[ $NEED_PG == 1 && ! -x "$PGBIN/initdb" ]] && APT_PKGS+=(postgresql)
 [[ $NEED_CR == 1 && ! -x /usr/bin/chromium ]] && APT_PKGS+=(chromium)
+# Korean and Japanese text in the console (and its screenshots) needs a CJK font; Debian's chromium brings none.
+[[ $NEED_CR == 1 && ! -d /usr/share/fonts/opentype/noto ]] && APT_PKGS+=(fonts-noto-cjk)
 [[ $NEED_AZ == 1 ]] && ! command -v node >/dev/null && APT_PKGS+=(nodejs npm)
 [[ ${#APT_PKGS[@]} -gt 0 ]] && apt_install "${APT_PKGS[@]}"
 

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using PolicingHub.Gateway.Api;
 using PolicingHub.Gateway.Feed;
 using PolicingHub.Gateway.Security;
+using PolicingHub.Gateway.WebConsole;
 
 namespace PolicingHub.Gateway;
 
 public static class GatewayEndpointExtensions
 {
-    /// <summary>Middleware and endpoints: security headers, problem details, CORS, authentication, rate limits, /api, /hubs/console, /health, the web console.</summary>
+    /// <summary>Middleware and endpoints: security headers, problem details, CORS, authentication, rate limits, /api, /hubs/console, /health, the web console at / (src/Console).</summary>
     public static WebApplication MapPolicingHubGateway(this WebApplication app)
     {
         app.UseSecurityHeaders();
@@ -15,6 +16,7 @@ public static class GatewayEndpointExtensions
         app.UseGatewaySecurity();
         app.MapGatewayApi();
         app.MapConsoleFeed();
+        app.MapWebConsole();
         return app;
     }
 }

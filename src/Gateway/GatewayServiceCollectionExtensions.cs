@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicingHub.Gateway.Api;
 using PolicingHub.Gateway.Feed;
 using PolicingHub.Gateway.Security;
+using PolicingHub.Gateway.WebConsole;
 
 namespace PolicingHub.Gateway;
 
@@ -14,6 +15,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewaySecurity(configuration);
         services.AddGatewayApi(configuration);
         services.AddConsoleFeed(configuration);
+        services.AddWebConsole();
         return services;
     }
 }

@@ -2,6 +2,11 @@ using PolicingHub.EventLog.Orleans;
 using PolicingHub.Silo.Cli;
 using PolicingHub.Silo.Hosting;
 
+if (HelpCommand.IsInvoked(args))
+{
+    Console.Out.Write(HelpCommand.Text + Environment.NewLine);
+    return 0;
+}
 if (TokenCommand.IsInvoked(args))
 {
     return TokenCommand.Run(args[1..], TokenCommand.LoadConfiguration(), Console.Out, Console.Error);
@@ -17,8 +22,23 @@ catch (DataFolderInUseException refused)
     Console.Error.WriteLine(refused.Message); // a second silo on the same embedded data folder: one line, no stack trace
     return 3;
 }
-await app.StartAsync();
-SiloHost.PrintFirstStartToken(app, Console.Out);
+var urls = SiloHost.ListenUrls(app);
+if (PortCheck.FirstBusy(urls) is { } busy)
+{
+    Console.Error.WriteLine(StartupFailure.PortInUseLine(busy)); // one line, no stack trace
+    return StartupFailure.PortInUse;
+}
+try
+{
+    await app.StartAsync();
+}
+catch (Exception error) when (StartupFailure.Describe(error, urls) is { } failure)
+{
+    Console.Error.WriteLine(failure.Line); // e.g. the port is taken: one line, no stack trace
+    await app.StopAsync(TimeSpan.FromSeconds(10));
+    return failure.ExitCode;
+}
+StartBanner.Print(app, Console.Out);
 await app.WaitForShutdownAsync();
 return 0;
 

@@ -11,6 +11,7 @@ using PolicingHub.Gateway.Api.Agreements;
 using PolicingHub.Gateway.Api.Audit;
 using PolicingHub.Gateway.Api.Cluster;
 using PolicingHub.Gateway.Api.Http;
+using PolicingHub.Gateway.Api.Session;
 using PolicingHub.Gateway.Api.Tasks;
 using PolicingHub.Gateway.Diagnostics;
 using PolicingHub.Gateway.Projections;
@@ -57,6 +58,7 @@ public static class ApiExtensions
         api.MapTaskEndpoints();
         api.MapAuditEndpoints();
         api.MapClusterEndpoints();
+        api.MapSessionEndpoints();
         app.MapOpenApi();
         return app;
     }

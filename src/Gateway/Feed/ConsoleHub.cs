@@ -12,7 +12,7 @@ namespace PolicingHub.Gateway.Feed;
 [Authorize(Policy = GatewayPolicies.Console)]
 internal sealed class ConsoleHub(ConsoleFeed feed, ConsolePresence presence) : Hub
 {
-    public const string Path = "/hubs/console";
+    public const string Path = PolicingHub.Contracts.Feed.ConsoleHubProtocol.Path;
 
     public override async Task OnConnectedAsync()
     {

@@ -2,15 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.FileProviders;
 
 namespace PolicingHub.Gateway.Feed;
 
 public static class FeedExtensions
 {
-    /// <summary>The web console's files, embedded from src/Gateway/wwwroot.</summary>
-    private const string WebConsoleRoot = "PolicingHub.Gateway.wwwroot";
-
     /// <summary>SignalR, the entitlement index and the console feed (a hosted service). Options bind from <see cref="ConsoleFeedOptions.SectionName"/>.</summary>
     public static IServiceCollection AddConsoleFeed(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,12 +24,9 @@ public static class FeedExtensions
         return services;
     }
 
-    /// <summary>The console hub at /hubs/console (policy "console") and the web console at / (index.html, console.js, lib/).</summary>
+    /// <summary>The console hub at /hubs/console (policy "console").</summary>
     public static WebApplication MapConsoleFeed(this WebApplication app)
     {
-        var files = new EmbeddedFileProvider(typeof(FeedExtensions).Assembly, WebConsoleRoot);
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         // A connection ends when its token expires; the console reconnects with a fresh token and resumes from its position.
         app.MapHub<ConsoleHub>(ConsoleHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         return app;

@@ -32,9 +32,27 @@ internal static class TokenCommand
             .Build();
     }
 
-    /// <returns>0 with the token on <paramref name="output"/>; 2 with the problem on <paramref name="error"/>.</returns>
+    public const string Help = Usage + """
+
+          --role     partner (a liaison desk: needs --agency), coordinator (the hub) or operator (cluster views only)
+          --agency   the partner's agency code, e.g. JP-NPA, CA-RCMP, US-FBI
+          --subject  who the token is for (shown in the audit trail); default: the role and agency
+          --hours    lifetime in hours (default PolicingHub:Auth:TokenLifetime, 12 h)
+        The token is signed with this silo's key (PolicingHub:Auth:SigningKeyPath, created if missing), so run it where
+        the silo runs. Examples:
+          dotnet run --project src/Silo -- token --role coordinator
+          dotnet run --project src/Silo -- token --role partner --agency JP-NPA
+          dotnet run --project src/Silo -- token --role operator
+        """;
+
+    /// <returns>0 with the token (or the help) on <paramref name="output"/>; 2 with the problem on <paramref name="error"/>.</returns>
     public static int Run(IReadOnlyList<string> args, IConfiguration configuration, TextWriter output, TextWriter error)
     {
+        if (args.Any(HelpCommand.IsHelp))
+        {
+            output.WriteLine(Help);
+            return 0;
+        }
         if (!TryParse(args, out var options, out var problem))
         {
             error.WriteLine(problem);

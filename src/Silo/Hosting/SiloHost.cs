@@ -29,6 +29,9 @@ internal static class SiloHost
         // Request-start/finish logs carry the full URL, and a console's WebSocket URL carries its access_token:
         // that category stays at Warning whatever the configuration says, so tokens never reach a log.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // The web console's files (src/Console) are static web assets: from a build they live in the client project,
+        // not under wwwroot, so load their manifest in every environment (a published app has them in wwwroot anyway).
+        builder.WebHost.UseStaticWebAssets();
         if (!HasConfiguredUrls(builder.Configuration))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -61,15 +64,12 @@ internal static class SiloHost
         return app;
     }
 
-    /// <summary>On the first start (the signing key was just created) prints one line with a coordinator token.</summary>
-    public static void PrintFirstStartToken(WebApplication app, TextWriter output)
-    {
-        if (app.Services.GetRequiredService<SigningKeyStore>().Created)
-        {
-            var token = app.Services.GetRequiredService<TokenIssuer>().Issue(ActorRole.Coordinator, subject: "first-start-coordinator");
-            output.WriteLine($"First start: a new signing key was created. Coordinator token: {token}");
-        }
-    }
+
+    /// <summary>The URLs the gateway will listen on: --urls / ASPNETCORE_URLS / Urls, else <see cref="DefaultUrl"/>.</summary>
+    public static IReadOnlyList<string> ListenUrls(WebApplication app) =>
+        app.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls
+            ? urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [DefaultUrl];
 
     private static bool HasConfiguredUrls(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])

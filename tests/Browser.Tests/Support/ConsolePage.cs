@@ -1,25 +1,39 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace PolicingHub.Browser.Tests.Support;
 
-/// <summary>The web console (src/Gateway/wwwroot) in one browser context: connect with a token, find streams and entries.</summary>
-public sealed partial class ConsolePage(IBrowserContext context, IPage page) : IAsyncDisposable
+/// <summary>
+/// The web console (src/Console, Blazor WebAssembly) in one browser context: sign in with a token, find rows by task id,
+/// fill forms by their labels. Every browser console error is kept, so a test can assert none happened (CSP included).
+/// </summary>
+public sealed class ConsolePage(IBrowserContext context, IPage page) : IAsyncDisposable
 {
+    private readonly List<string> _errors = [];
+
     public IPage Page => page;
 
-    /// <summary>Opens / in a fresh context, pastes the token, clicks Connect and waits until the status says live.</summary>
-    public static async Task<ConsolePage> ConnectAsync(Chromium chromium, Uri baseAddress, string token)
+    /// <summary>Errors the page logged (console.error, CSP violations, uncaught exceptions).</summary>
+    public IReadOnlyList<string> Errors => _errors;
+
+    /// <summary>Opens / in a fresh context and waits for the sign-in form.</summary>
+    public static async Task<ConsolePage> OpenAsync(Chromium chromium, Uri baseAddress)
     {
         var context = await chromium.NewContextAsync();
         var page = await context.NewPageAsync();
         var console = new ConsolePage(context, page);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                console._errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => console._errors.Add(error);
         try
         {
             await page.GotoAsync(baseAddress.ToString());
-            await Expect(page.Locator("#status")).ToHaveTextAsync("offline");
-            await console.ConnectAsync(token);
+            await Expect(page.GetByLabel("Access token")).ToBeVisibleAsync(new() { Timeout = 60_000 });
             return console;
         }
         catch
@@ -29,69 +43,49 @@ public sealed partial class ConsolePage(IBrowserContext context, IPage page) : I
         }
     }
 
-    public async Task ConnectAsync(string token)
+    /// <summary>Opens the console, signs in and waits until the live feed is connected.</summary>
+    public static async Task<ConsolePage> SignedInAsync(Chromium chromium, Uri baseAddress, string token)
     {
-        await page.Locator("#token").FillAsync(token);
-        await page.Locator("#connect").ClickAsync();
-        await ExpectLiveAsync();
+        var console = await OpenAsync(chromium, baseAddress);
+        await console.SignInAsync(token);
+        await console.ExpectLiveAsync();
+        return console;
     }
 
-    public async Task ExpectLiveAsync()
+    public async Task SignInAsync(string token)
     {
-        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
-        await Expect(page.Locator("#status")).ToHaveClassAsync("live");
-        await Expect(page.Locator("#connect")).ToBeDisabledAsync();
+        await page.GetByLabel("Access token").FillAsync(token);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    public async Task DisconnectAsync()
+    public ILocator Connection => page.GetByTestId("connection");
+
+    public Task ExpectLiveAsync() => Expect(Connection).ToHaveAttributeAsync("data-status", "live");
+
+    public ILocator SignInProblem => page.GetByTestId("sign-in-problem");
+
+    /// <summary>The table row of one task.</summary>
+    public ILocator TaskRow(string id) => page.Locator($"tr[data-task='{id}']");
+
+    public ILocator Heading(string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
+
+    public async Task GoAsync(Uri baseAddress, string path)
     {
-        await page.Locator("#disconnect").ClickAsync();
-        await Expect(page.Locator("#status")).ToHaveTextAsync("offline");
-        await Expect(page.Locator("#connect")).ToBeEnabledAsync();
+        await page.GotoAsync(new Uri(baseAddress, path).ToString());
     }
 
-    /// <summary>The section of one stream ("task/T-…", "agreement/MOU-…"), found by its heading's exact text.</summary>
-    public ILocator Stream(string stream) =>
-        page.Locator("#streams > section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = stream, Exact = true }) });
+    /// <summary>Chooses an option of a labelled native select.</summary>
+    public async Task SelectAsync(string label, string value) => await page.GetByLabel(label, new() { Exact = true }).SelectOptionAsync(value);
 
-    /// <summary>The entries of one event type in one stream.</summary>
-    public ILocator Entries(string stream, string type) =>
-        Stream(stream).Locator("li").Filter(new() { Has = page.Locator("strong", new() { HasTextRegex = new Regex($"^{Regex.Escape(type)}$") }) });
-
-    /// <summary>The entries of one event type, in any stream.</summary>
-    public ILocator EntriesOfType(string type) =>
-        Streams.Locator("li").Filter(new() { Has = page.Locator("strong", new() { HasTextRegex = new Regex($"^{Regex.Escape(type)}$") }) });
-
-    public ILocator Streams => page.Locator("#streams");
-
-    /// <summary>The feed position an entry shows (" #12 · 21/11/2026, 10:00:00").</summary>
-    public static async Task<long> PositionOfAsync(ILocator entry)
-    {
-        var text = await entry.Locator("small").InnerTextAsync();
-        var match = PositionPattern().Match(text);
-        Assert.True(match.Success, $"no position in '{text}'");
-        return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The feed positions of every entry on the page, in document order (each event has its own position).</summary>
-    public async Task<IReadOnlyList<long>> ShownPositionsAsync()
-    {
-        var texts = await page.Locator("#streams li > small").AllInnerTextsAsync();
-        return [.. texts.Select(text => long.Parse(PositionPattern().Match(text).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
-    }
-
-    /// <summary>Saves a full-page screenshot under the test output directory (bin/…/screenshots) and returns its path.</summary>
+    /// <summary>Saves a screenshot of the viewport under the test output (bin/…/screenshots/NAME.png) and returns its path.</summary>
     public async Task<string> ScreenshotAsync(string name)
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{name}.png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = false });
         return path;
     }
 
     public async ValueTask DisposeAsync() => await context.CloseAsync();
-
-    [GeneratedRegex(@"#(\d+)")]
-    private static partial Regex PositionPattern();
 }

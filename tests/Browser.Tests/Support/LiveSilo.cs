@@ -18,19 +18,29 @@ namespace PolicingHub.Browser.Tests.Support;
 /// </summary>
 public sealed class LiveSilo : WebApplicationFactory<Program>
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("policinghub-browser-").FullName;
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
+    private readonly bool _sqlite;
 
-    private LiveSilo()
+    private LiveSilo(string? directory, int port)
     {
-        UseKestrel(0);
+        _ownsDirectory = directory is null;
+        _sqlite = directory is not null;
+        _directory = directory ?? Directory.CreateTempSubdirectory("policinghub-browser-").FullName;
+        UseKestrel(port);
     }
 
     /// <summary>The listening address, e.g. http://127.0.0.1:41234/ (from the server's address feature).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static LiveSilo Start()
+    /// <summary>
+    /// Starts a silo on a free port with the in-memory store; or, given <paramref name="directory"/>, on the embedded
+    /// SQLite store in that directory (kept on dispose) and on <paramref name="port"/>, so a test can stop it and start
+    /// it again where a page expects it.
+    /// </summary>
+    public static LiveSilo Start(string? directory = null, int port = 0)
     {
-        var silo = new LiveSilo();
+        var silo = new LiveSilo(directory, port);
         try
         {
             silo.StartServer();
@@ -52,6 +62,8 @@ public sealed class LiveSilo : WebApplicationFactory<Program>
 
     public string PartnerToken(string agency, string? subject = null) => Tokens.Issue(ActorRole.Partner, agency, subject ?? $"desk-{agency}");
 
+    public string OperatorToken(string subject = "operator-browser") => Tokens.Issue(ActorRole.Operator, null, subject);
+
     /// <summary>A plain HttpClient over the network to <see cref="BaseAddress"/> (not the in-memory test handler).</summary>
     public HttpClient ClientWithToken(string token)
     {
@@ -64,6 +76,9 @@ public sealed class LiveSilo : WebApplicationFactory<Program>
 
     private TokenIssuer Tokens => Services.GetRequiredService<TokenIssuer>();
 
+    /// <summary>Loads the demo day (agencies, the KR–JP and KR–CA MOUs, commitments, tasks) as --seed-demo does.</summary>
+    public async Task SeedDemoAsync() => await Services.GetRequiredService<PolicingHub.Silo.Demo.DemoSeeder>().SeedAsync();
+
     /// <summary>Orleans' silo-to-silo port, free when the silo was created.</summary>
     public int SiloPort { get; } = FreePorts.Next();
 
@@ -72,18 +87,19 @@ public sealed class LiveSilo : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("PolicingHub:Store", "InMemory");
+        builder.UseSetting("PolicingHub:Store", _sqlite ? "Sqlite" : "InMemory");
         builder.UseSetting("PolicingHub:DataPath", Path.Combine(_directory, "data"));
         builder.UseSetting("PolicingHub:Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("PolicingHub:Orleans:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("PolicingHub:Auth:SigningKeyPath", Path.Combine(_directory, "signing-key.b64"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ContentSecurityPolicy>());
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(_directory))
+        if (_ownsDirectory && Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);
         }

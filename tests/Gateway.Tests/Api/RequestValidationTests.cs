@@ -1,5 +1,7 @@
+using PolicingHub.Contracts.Agreements;
 using PolicingHub.Gateway.Api.Agreements;
 using PolicingHub.Gateway.Api.Http;
+using PolicingHub.Contracts.Tasks;
 using PolicingHub.Gateway.Api.Tasks;
 using PolicingHub.Grains.Model;
 

@@ -52,21 +52,35 @@ public sealed partial class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a silo expected to refuse to start: its exit code and every line it wrote to standard error.</summary>
-    public static async Task<(int ExitCode, IReadOnlyList<string> Errors)> RunRefusedAsync(string dataPath)
+    public static Task<(int ExitCode, IReadOnlyList<string> Errors)> RunRefusedAsync(string dataPath) => RunToExitAsync(dataPath, null);
+
+    /// <summary>
+    /// Runs the executable with <paramref name="args"/> (on <paramref name="httpPort"/>, else a free port) until it exits:
+    /// its exit code and every line it wrote to standard error; <see cref="Output"/> of the returned run is not kept.
+    /// </summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Errors)> RunToExitAsync(string dataPath, int? httpPort, params string[] args) =>
+        await RunToExitAsync(dataPath, httpPort, null, args);
+
+    /// <summary>As <see cref="RunToExitAsync(string, int?, string[])"/>, also collecting standard output into <paramref name="output"/>.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Errors)> RunToExitAsync(string dataPath, int? httpPort, List<string>? output, params string[] args)
     {
-        await using var silo = Launch(dataPath);
+        await using var silo = Launch(dataPath, httpPort, args);
         await silo._process.WaitForExitAsync().WaitAsync(StartLimit);
         silo._process.WaitForExit(); // drains the redirected streams
+        output?.AddRange(silo.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         lock (silo._errors)
         {
             return (silo._process.ExitCode, [.. silo._errors]);
         }
     }
 
-    private static SiloProcess Launch(string dataPath)
+    /// <summary>The HTTP port the gateway listens on.</summary>
+    public int Port => Address.Port;
+
+    private static SiloProcess Launch(string dataPath, int? httpPort = null, string[]? args = null)
     {
-        var http = FreePorts.Next();
-        var info = new ProcessStartInfo("dotnet", [SiloDll()])
+        var http = httpPort ?? FreePorts.Next();
+        var info = new ProcessStartInfo("dotnet", [SiloDll(), .. args ?? []])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

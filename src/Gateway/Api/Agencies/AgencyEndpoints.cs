@@ -1,3 +1,5 @@
+using RegisterAgencyRequest = PolicingHub.Contracts.Agencies.RegisterAgencyRequest;
+using SetReadinessRequest = PolicingHub.Contracts.Agencies.SetReadinessRequest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,3 +1,6 @@
+using DraftAgreementRequest = PolicingHub.Contracts.Agreements.DraftAgreementRequest;
+using SignAgreementRequest = PolicingHub.Contracts.Agreements.SignAgreementRequest;
+using StatusChangeRequest = PolicingHub.Contracts.Agreements.StatusChangeRequest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,3 +1,6 @@
+using AddCommitmentRequest = PolicingHub.Contracts.Agreements.AddCommitmentRequest;
+using CommitmentNoteRequest = PolicingHub.Contracts.Agreements.CommitmentNoteRequest;
+using WaiveCommitmentRequest = PolicingHub.Contracts.Agreements.WaiveCommitmentRequest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,8 +1,10 @@
+using PolicingHub.Contracts.Cluster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Orleans.Runtime;
+using PolicingHub.Gateway.Projections;
 using PolicingHub.Gateway.Security;
 
 namespace PolicingHub.Gateway.Api.Cluster;
@@ -13,6 +15,7 @@ internal static class ClusterEndpoints
     public static void MapClusterEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/cluster", Get).RequireAuthorization(GatewayPolicies.Cluster).WithTags("Cluster");
+        api.MapGet("/cluster/presence", Presence).RequireAuthorization(GatewayPolicies.Cluster).WithTags("Cluster");
     }
 
     private static async Task<Ok<ClusterView>> Get(IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains)
@@ -34,4 +37,10 @@ internal static class ClusterEndpoints
             .ToList();
         return TypedResults.Ok(new ClusterView(snapshot.Version.Value, silos));
     }
+
+    /// <summary>Which agencies have consoles online, and their readiness: presence only, no agreements or tasks.</summary>
+    private static Ok<IReadOnlyList<AgencyPresenceView>> Presence(HubReadModel model) =>
+        TypedResults.Ok<IReadOnlyList<AgencyPresenceView>>([.. model.Agencies()
+            .OrderBy(a => a.Code.Value, StringComparer.Ordinal)
+            .Select(a => new AgencyPresenceView(a.Code.Value, a.Name, a.HomeRegion, a.Status.ConsolesOnline, a.Status.LastSeen, a.Status.Readiness.ToString()))]);
 }

@@ -1,3 +1,9 @@
+using AcknowledgeTaskRequest = PolicingHub.Contracts.Tasks.AcknowledgeTaskRequest;
+using AssignTaskRequest = PolicingHub.Contracts.Tasks.AssignTaskRequest;
+using CompleteTaskRequest = PolicingHub.Contracts.Tasks.CompleteTaskRequest;
+using ReassignTaskRequest = PolicingHub.Contracts.Tasks.ReassignTaskRequest;
+using TaskReasonRequest = PolicingHub.Contracts.Tasks.TaskReasonRequest;
+using TaskUpdateRequest = PolicingHub.Contracts.Tasks.TaskUpdateRequest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

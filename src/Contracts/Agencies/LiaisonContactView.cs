@@ -1,0 +1,4 @@
+namespace PolicingHub.Contracts.Agencies;
+
+/// <summary>A liaison officer partners can reach.</summary>
+public sealed record LiaisonContactView(string Name, string Role, string Email, string? Phone);

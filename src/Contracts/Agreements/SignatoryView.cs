@@ -1,0 +1,4 @@
+namespace PolicingHub.Contracts.Agreements;
+
+/// <summary>Who signed for a party.</summary>
+public sealed record SignatoryView(string Agency, string Name, string Title);
