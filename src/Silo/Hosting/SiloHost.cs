@@ -7,6 +7,7 @@ using PolicingHub.Grains.Hosting;
 using PolicingHub.Grains.Model;
 using PolicingHub.Silo.Demo;
 using PolicingHub.Silo.Operations;
+using PolicingHub.Silo.Regions;
 
 namespace PolicingHub.Silo.Hosting;
 
@@ -42,6 +43,8 @@ internal static class SiloHost
         {
             _ = silo.Store == StoreProfile.InMemory ? orleans.UseInMemoryProfile(silo) : orleans.UseEmbeddedProfile(silo);
             orleans.AddPolicingHubGrains();
+            orleans.UseRegions(silo.Region);
+            orleans.AddClusterOperations();
             orleans.AddDashboard();
         });
         builder.Services.AddPolicingHubGateway(builder.Configuration);

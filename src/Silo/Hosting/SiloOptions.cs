@@ -15,6 +15,13 @@ public sealed class SiloOptions
     [Required]
     public string DataPath { get; set; } = "data";
 
+    /// <summary>
+    /// PolicingHub:Region — the region this silo runs in (Orleans silo metadata "region"); domain grains are placed in
+    /// their home region when it has a silo (README "Regions"). Lower-case letters, digits and dashes.
+    /// </summary>
+    [Required, RegularExpression("^[a-z0-9][a-z0-9-]{0,31}$", ErrorMessage = "PolicingHub:Region: 1–32 lower-case letters, digits or dashes, e.g. eu-west.")]
+    public string Region { get; set; } = "local";
+
     /// <summary>PolicingHub:SeedDemo — load the demo data on start (the --seed-demo switch sets it).</summary>
     public bool SeedDemo { get; set; }
 
