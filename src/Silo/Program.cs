@@ -6,6 +6,10 @@ if (TokenCommand.IsInvoked(args))
 {
     return TokenCommand.Run(args[1..], TokenCommand.LoadConfiguration(), Console.Out, Console.Error);
 }
+if (ClusterCommand.IsInvoked(args))
+{
+    return await ClusterCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 WebApplication app;
 try
