@@ -19,13 +19,20 @@ public sealed partial class SiloProcess : IAsyncDisposable
     private readonly List<string> _output = [];
     private readonly List<string> _errors = [];
 
-    private SiloProcess(System.Diagnostics.Process process, Uri address)
+    private SiloProcess(System.Diagnostics.Process process, Uri address, IReadOnlyDictionary<string, string> settings)
     {
         _process = process;
         Address = address;
+        Settings = settings;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The environment settings it was started with (PolicingHub__…).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>Its Orleans silo port (from <see cref="Settings"/>), which names it in /api/cluster: S127.0.0.1:{port}:{generation}.</summary>
+    public string? SiloPort => Settings.GetValueOrDefault("PolicingHub__Orleans__SiloPort");
 
     public int Pid => _process.Id;
 
@@ -95,7 +102,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
         var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{http}"));
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{http}"), settings);
         process.OutputDataReceived += (_, e) => silo.Collect(e.Data);
         process.ErrorDataReceived += (_, e) =>
         {

@@ -23,5 +23,5 @@ public sealed class CommandRetryOptions
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(50);
 
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMilliseconds(250);
 }
