@@ -1,10 +1,15 @@
 using PolicingHub.EventLog.Orleans;
 using PolicingHub.Silo.Cli;
 using PolicingHub.Silo.Hosting;
+using PolicingHub.Silo.Hosting.Profiles;
 
 if (TokenCommand.IsInvoked(args))
 {
     return TokenCommand.Run(args[1..], TokenCommand.LoadConfiguration(), Console.Out, Console.Error);
+}
+if (ClusterInitCommand.IsInvoked(args))
+{
+    return await ClusterInitCommand.RunAsync(args[2..], TokenCommand.LoadConfiguration(), Console.Out, Console.Error);
 }
 if (ClusterCommand.IsInvoked(args))
 {
@@ -20,6 +25,11 @@ catch (DataFolderInUseException refused)
 {
     Console.Error.WriteLine(refused.Message); // a second silo on the same embedded data folder: one line, no stack trace
     return 3;
+}
+catch (SiloConfigurationException invalid)
+{
+    Console.Error.WriteLine(invalid.Message); // every bad setting on one line, before anything started
+    return 2;
 }
 await app.StartAsync();
 SiloHost.PrintFirstStartToken(app, Console.Out);
