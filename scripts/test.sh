@@ -5,7 +5,9 @@
 #    installing them first if missing (apt-get / npm), all on 127.0.0.1, stopped again on exit:
 #      needs-postgres -> POLICINGHUB_TEST_POSTGRES="Host=127.0.0.1;Port=..;Username=postgres;Database=policinghub_test"
 #      needs-azurite  -> POLICINGHUB_TEST_AZURITE="http://127.0.0.1:10000/devstoreaccount1" (blob, devstoreaccount1)
+#                        POLICINGHUB_TEST_AZURITE_TABLE="http://127.0.0.1:10002/devstoreaccount1" (table, same account)
 #      needs-chromium -> POLICINGHUB_TEST_CHROMIUM=/usr/bin/chromium
+#      needs-docker-compose -> POLICINGHUB_TEST_DOCKER_COMPOSE=/usr/bin/docker-compose (validates files only; no engine)
 # 3. Builds PolicingHub.sln once (Release), runs `dotnet test --no-build` on every test project (all of them,
 #    even after a failure), writes TestResults/<project>.trx, sums the trx results over all suites.
 # 4. Last line is always `N passed, N failed[, N skipped]`; exit code is non-zero if anything failed.
@@ -27,7 +29,7 @@ log() { echo "test.sh: $*" >&2; }
 # ---------------------------------------------------------------- state + cleanup
 PASSED=0 FAILED=0 SKIPPED=0 EXECUTED=0
 SUMMARY_PRINTED=0 CLEANED=0
-PG_DIR="" PG_DATA="" PG_RUNAS="" AZ_PID="" AZ_DIR="" POLICY_RC_CREATED=0
+PG_DIR="" PG_DATA="" PG_RUNAS="" AZ_PID="" AZT_PID="" AZ_DIR="" POLICY_RC_CREATED=0
 
 as_pg() {  # run a command as the user that owns the throwaway cluster (root cannot run postgres)
   if [[ -n "$PG_RUNAS" ]]; then (cd / && runuser -u "$PG_RUNAS" -- "$@"); else "$@"; fi
@@ -37,14 +39,16 @@ cleanup() {
   [[ $CLEANED == 1 ]] && return 0
   CLEANED=1
   if [[ $POLICY_RC_CREATED == 1 ]]; then $SUDO rm -f /usr/sbin/policy-rc.d || true; fi
-  if [[ -n "$AZ_PID" ]]; then
-    log "stopping Azurite (pid $AZ_PID)"
-    kill -TERM "$AZ_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$AZ_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$AZ_PID" 2>/dev/null || true
-    wait "$AZ_PID" 2>/dev/null || true
-    AZ_PID=""
-  fi
+  local az
+  for az in "$AZ_PID" "$AZT_PID"; do   # Azurite ignores SIGTERM here: a short grace, then SIGKILL, by PID
+    [[ -n "$az" ]] || continue
+    log "stopping Azurite (pid $az)"
+    kill -TERM "$az" 2>/dev/null || true
+    for _ in $(seq 1 10); do kill -0 "$az" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$az" 2>/dev/null || true
+    wait "$az" 2>/dev/null || true
+  done
+  AZ_PID="" AZT_PID=""
   if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then
     log "stopping PostgreSQL"
     if ! as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1; then
@@ -82,7 +86,7 @@ free_port() {  # first free port at or after $1 (bounded search)
 }
 
 APT_UPDATED=0
-apt_install() {  # apt_install PKG...: `apt-get update` once, then install
+apt_install() {  # apt_install [APT-OPTION...] PKG...: `apt-get update` once, then install
   log "installing with apt-get: $*"
   if [[ $APT_UPDATED == 0 ]]; then $SUDO apt-get update -qq; APT_UPDATED=1; fi
   # keep the package from starting its own system-wide postgres cluster (we run a throwaway one)
@@ -101,12 +105,13 @@ apt_install() {  # apt_install PKG...: `apt-get update` once, then install
 # ---------------------------------------------------------------- discover test projects + needs
 mapfile -t PROJECTS < <(find tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' 2>/dev/null \
                           | xargs -r grep -l 'Microsoft\.NET\.Test\.Sdk' | sort)
-NEED_PG=0 NEED_AZ=0 NEED_CR=0
+NEED_PG=0 NEED_AZ=0 NEED_CR=0 NEED_DC=0
 for proj in "${PROJECTS[@]}"; do
   d="$(dirname "$proj")"
   [[ -e "$d/needs-postgres" ]] && NEED_PG=1
   [[ -e "$d/needs-azurite" ]] && NEED_AZ=1
   [[ -e "$d/needs-chromium" ]] && NEED_CR=1
+  [[ -e "$d/needs-docker-compose" ]] && NEED_DC=1
 done
 SLN_PATHS="$(tr '\\' '/' <PolicingHub.sln)"
 NOT_IN_SLN=()
@@ -114,7 +119,7 @@ for proj in "${PROJECTS[@]}"; do
   grep -qF "\"${proj}\"" <<<"$SLN_PATHS" || NOT_IN_SLN+=("$proj")
 done
 for proj in "${NOT_IN_SLN[@]}"; do log "WARNING: $proj is not in PolicingHub.sln, so it is never built and its suite will fail"; done
-log "${#PROJECTS[@]} test project(s); services: postgres=$NEED_PG azurite=$NEED_AZ chromium=$NEED_CR"
+log "${#PROJECTS[@]} test project(s); services: postgres=$NEED_PG azurite=$NEED_AZ chromium=$NEED_CR docker-compose=$NEED_DC"
 
 # ---------------------------------------------------------------- install what is missing (one apt run)
 APT_PKGS=()
@@ -124,6 +129,8 @@ APT_PKGS=()
 [[ $NEED_CR == 1 && ! -d /usr/share/fonts/opentype/noto ]] && APT_PKGS+=(fonts-noto-cjk)
 [[ $NEED_AZ == 1 ]] && ! command -v node >/dev/null && APT_PKGS+=(nodejs npm)
 [[ ${#APT_PKGS[@]} -gt 0 ]] && apt_install "${APT_PKGS[@]}"
+# docker-compose only validates files here: without its recommends (docker.io, containerd) nothing else is installed
+if [[ $NEED_DC == 1 ]] && ! command -v docker-compose >/dev/null; then apt_install --no-install-recommends docker-compose; fi
 
 # ---------------------------------------------------------------- PostgreSQL 15 (throwaway cluster)
 if [[ $NEED_PG == 1 ]]; then
@@ -157,24 +164,20 @@ if [[ $NEED_PG == 1 ]]; then
   log "POLICINGHUB_TEST_POSTGRES=$POLICINGHUB_TEST_POSTGRES"
 fi
 
-# ---------------------------------------------------------------- Azurite (blob)
+# ---------------------------------------------------------------- Azurite (blob + table)
 if [[ $NEED_AZ == 1 ]]; then
   if [[ "$(node -p "try{require('$ENV_DIR/node_modules/azurite/package.json').version}catch(e){''}" 2>/dev/null)" != "$AZURITE_VERSION" ]]; then
     log "installing azurite@$AZURITE_VERSION into $ENV_DIR"
     mkdir -p "$ENV_DIR"
     npm install --prefix "$ENV_DIR" --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" </dev/null >&2
   fi
-  if [[ -e "$ENV_DIR/node_modules/.bin/azurite-blob" ]]; then
-    AZ_ENTRY="$ENV_DIR/node_modules/.bin/azurite-blob"          # blob service only
-  elif [[ -e "$ENV_DIR/node_modules/azurite/dist/src/azurite.js" ]]; then
-    AZ_ENTRY="$ENV_DIR/node_modules/azurite/dist/src/azurite.js"
-  else
-    log "azurite entry point not found under $ENV_DIR/node_modules"; exit 1
-  fi
+  AZ_ENTRY="$ENV_DIR/node_modules/.bin/azurite-blob"      # blob service only
+  AZT_ENTRY="$ENV_DIR/node_modules/.bin/azurite-table"    # table service only
+  [[ -e "$AZ_ENTRY" && -e "$AZT_ENTRY" ]] || { log "azurite-blob / azurite-table not found under $ENV_DIR/node_modules/.bin"; exit 1; }
   AZ_DIR="$(mktemp -d /tmp/policinghub-azurite.XXXXXX)"
   AZ_PORT="$(free_port 10000)"
   log "starting Azurite blob on 127.0.0.1:$AZ_PORT (data in $AZ_DIR)"
-  # node runs the entry directly, so $! is the server's own PID and SIGTERM stops it
+  # node runs the entry directly, so $! is the server's own PID (it ignores SIGTERM here: cleanup SIGKILLs it after a grace)
   node "$AZ_ENTRY" --blobHost 127.0.0.1 --blobPort "$AZ_PORT" --location "$AZ_DIR" --silent --skipApiVersionCheck \
     </dev/null >"$AZ_DIR/azurite.log" 2>&1 &
   AZ_PID=$!
@@ -187,6 +190,28 @@ if [[ $NEED_AZ == 1 ]]; then
   [[ $ready == 1 ]] || { cat "$AZ_DIR/azurite.log" >&2 || true; log "Azurite exited or was not listening within 60 s"; exit 1; }
   export POLICINGHUB_TEST_AZURITE="http://127.0.0.1:$AZ_PORT/devstoreaccount1"
   log "POLICINGHUB_TEST_AZURITE=$POLICINGHUB_TEST_AZURITE"
+  AZT_PORT="$(free_port $((AZ_PORT + 2)))"
+  log "starting Azurite table on 127.0.0.1:$AZT_PORT"
+  mkdir -p "$AZ_DIR/table"
+  node "$AZT_ENTRY" --tableHost 127.0.0.1 --tablePort "$AZT_PORT" --location "$AZ_DIR/table" --silent --skipApiVersionCheck \
+    </dev/null >"$AZ_DIR/azurite-table.log" 2>&1 &
+  AZT_PID=$!
+  ready=0
+  for _ in $(seq 1 120); do
+    kill -0 "$AZT_PID" 2>/dev/null || break
+    if port_in_use "$AZT_PORT"; then ready=1; break; fi
+    sleep 0.5
+  done
+  [[ $ready == 1 ]] || { cat "$AZ_DIR/azurite-table.log" >&2 || true; log "Azurite table exited or was not listening within 60 s"; exit 1; }
+  export POLICINGHUB_TEST_AZURITE_TABLE="http://127.0.0.1:$AZT_PORT/devstoreaccount1"
+  log "POLICINGHUB_TEST_AZURITE_TABLE=$POLICINGHUB_TEST_AZURITE_TABLE"
+fi
+
+# ---------------------------------------------------------------- docker-compose (validation only: there is no engine)
+if [[ $NEED_DC == 1 ]]; then
+  command -v docker-compose >/dev/null || { log "docker-compose missing after install"; exit 1; }
+  export POLICINGHUB_TEST_DOCKER_COMPOSE="$(command -v docker-compose)"
+  log "POLICINGHUB_TEST_DOCKER_COMPOSE=$POLICINGHUB_TEST_DOCKER_COMPOSE"
 fi
 
 # ---------------------------------------------------------------- Chromium

@@ -62,7 +62,8 @@ internal sealed partial class GroupCommitAppender
     private async Task WriteBatchAsync(List<PendingAppend> batch)
     {
         IReadOnlyList<AppendResult> results;
-        var occurredAt = _time.GetUtcNow();
+        var now = _time.GetUtcNow();
+        var occurredAt = now.AddTicks(-(now.Ticks % _writer.TimestampPrecision.Ticks));
         try
         {
             // Not cancellable: a transaction cut half-way would leave its callers with nothing but "outcome unknown".

@@ -12,6 +12,12 @@ namespace PolicingHub.EventLog.Appending;
 internal interface IEventBatchWriter
 {
     /// <summary>
+    /// The finest time the store keeps (PostgreSQL: a microsecond). The appender stamps each batch at this precision,
+    /// so the events it remembers for readers equal the ones read back from the store.
+    /// </summary>
+    TimeSpan TimestampPrecision => TimeSpan.FromTicks(1);
+
+    /// <summary>
     /// Writes <paramref name="batch"/> in one transaction and returns one result per append, in batch order: a success,
     /// or a conflict for an append whose stream was not at its expected sequence (it writes nothing; the rest of the
     /// batch still commits). Every event of the batch is stamped <paramref name="occurredAt"/>.

@@ -6,8 +6,10 @@ namespace PolicingHub.EventLog.Appending;
 /// <summary>
 /// The in-process doorbell of one store: rung by the store after each commit, it calls every subscriber with the
 /// highest committed position it has been told of. Subscribers must be quick and must not block (signal a reader,
-/// nothing more); one that throws is logged and the others are still called. Two rings racing may reach a subscriber
-/// out of order, so a subscriber keeps the maximum it has seen.
+/// nothing more); one that throws is logged and the others are still called. A ring that does not raise the highest
+/// position rung so far is dropped (with several writers, the same commit can be announced twice: by the writer and by
+/// the store's notification). Two rings racing may reach a subscriber out of order, so a subscriber keeps the maximum
+/// it has seen.
 /// </summary>
 internal sealed class InProcessDoorbell(ILogger logger) : IEventLogDoorbell
 {
@@ -28,7 +30,11 @@ internal sealed class InProcessDoorbell(ILogger logger) : IEventLogDoorbell
     /// <summary>Tells every subscriber that the log is committed up to at least <paramref name="position"/>.</summary>
     public void Ring(long position)
     {
-        var highest = Math.Max(position, InterlockedMax(position));
+        if (!TryRaise(position))
+        {
+            return; // already rung with this position or a later one
+        }
+        var highest = position;
         foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
             try
@@ -42,7 +48,8 @@ internal sealed class InProcessDoorbell(ILogger logger) : IEventLogDoorbell
         }
     }
 
-    private long InterlockedMax(long position)
+    /// <summary>Raises the highest position rung to <paramref name="position"/>; false when it already was that high.</summary>
+    private bool TryRaise(long position)
     {
         var seen = Volatile.Read(ref _highest);
         while (position > seen)
@@ -50,11 +57,11 @@ internal sealed class InProcessDoorbell(ILogger logger) : IEventLogDoorbell
             var previous = Interlocked.CompareExchange(ref _highest, position, seen);
             if (previous == seen)
             {
-                return position;
+                return true;
             }
             seen = previous;
         }
-        return seen;
+        return false;
     }
 
     private void Unsubscribe(Action<long> subscriber)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PolicingHub.EventLog.InMemory;
+using PolicingHub.EventLog.Postgres;
 using PolicingHub.EventLog.Sqlite;
 
 namespace PolicingHub.EventLog.Hosting;
@@ -15,6 +16,7 @@ namespace PolicingHub.EventLog.Hosting;
 public static class EventLogServiceCollectionExtensions
 {
     private static readonly Func<IServiceProvider, SqliteEventLog> HostedSqliteLog = sp => sp.GetRequiredService<SqliteEventLog>();
+    private static readonly Func<IServiceProvider, PostgresEventLog> HostedPostgresLog = sp => sp.GetRequiredService<PostgresEventLog>();
 
     /// <summary>
     /// The embedded profile's event log: one SQLite file (<see cref="SqliteEventLog"/>), also a hosted service that
@@ -57,6 +59,31 @@ public static class EventLogServiceCollectionExtensions
         return services.AddSqliteEventLog(section: null, configure);
     }
 
+    /// <summary>
+    /// The cluster profiles' event log: one PostgreSQL table shared by every silo (<see cref="PostgresEventLog"/>), also
+    /// a hosted service that creates the table and starts its LISTEN/poll doorbell on start and stops its writer loop on
+    /// stop. Options bind from the host configuration's <see cref="PostgresEventLogOptions.SectionName"/> section;
+    /// <paramref name="configure"/> runs after binding. They are validated on start (<see cref="PostgresEventLogOptionsValidator"/>).
+    /// </summary>
+    public static IServiceCollection AddPostgresEventLog(this IServiceCollection services, Action<PostgresEventLogOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<PostgresEventLogOptions>();
+        options.Configure<IServiceProvider>(static (o, sp) =>
+            sp.GetService<IConfiguration>()?.GetSection(PostgresEventLogOptions.SectionName).Bind(o));
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresEventLogOptions>, PostgresEventLogOptionsValidator>());
+        AddCommon(services);
+        services.TryAddSingleton<PostgresEventLog>();
+        Use<PostgresEventLog>(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresEventLog>(HostedPostgresLog));
+        return services;
+    }
+
     /// <summary>The test profile's event log: <see cref="InMemoryEventLog"/>, stamped by the registered <see cref="TimeProvider"/>.</summary>
     public static IServiceCollection AddInMemoryEventLog(this IServiceCollection services)
     {
@@ -82,10 +109,9 @@ public static class EventLogServiceCollectionExtensions
         services.RemoveAll<IEventLogDoorbell>();
         services.AddSingleton<IEventLog>(static sp => sp.GetRequiredService<TLog>());
         services.AddSingleton<IEventLogDoorbell>(static sp => sp.GetRequiredService<TLog>());
-        if (typeof(TLog) != typeof(SqliteEventLog))
-        {
-            var hosted = services.Where(d => d.ServiceType == typeof(IHostedService) && ReferenceEquals(d.ImplementationFactory, HostedSqliteLog)).ToList();
-            hosted.ForEach(d => services.Remove(d));
-        }
+        var hosted = services.Where(d => d.ServiceType == typeof(IHostedService)
+            && ((typeof(TLog) != typeof(SqliteEventLog) && ReferenceEquals(d.ImplementationFactory, HostedSqliteLog))
+                || (typeof(TLog) != typeof(PostgresEventLog) && ReferenceEquals(d.ImplementationFactory, HostedPostgresLog)))).ToList();
+        hosted.ForEach(d => services.Remove(d));
     }
 }

@@ -27,6 +27,8 @@ public static class ApiExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<CommandAuditor>();
+        services.AddSingleton<CommandRetries>();
+        services.AddOptions<CommandRetryOptions>().Bind(configuration.GetSection(CommandRetryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<AuditSealer>();
         services.AddSingleton<GatewayInstruments>();

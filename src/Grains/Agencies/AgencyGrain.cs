@@ -5,6 +5,7 @@ using PolicingHub.Grains.Errors;
 using PolicingHub.Grains.EventSourcing;
 using PolicingHub.Grains.Hosting;
 using PolicingHub.Grains.Model;
+using PolicingHub.Grains.Placement;
 using PolicingHub.Grains.Rules;
 
 namespace PolicingHub.Grains.Agencies;
@@ -15,6 +16,7 @@ namespace PolicingHub.Grains.Agencies;
 /// online and the consoles' reconnects bring it back.
 /// </summary>
 [GrainType("agency")]
+[HomeRegionPlacement]
 public sealed class AgencyGrain([FromKeyedServices(DomainTime.Key)] TimeProvider time) : EventSourcedGrain<AgencyState>, IAgencyGrain
 {
     private static readonly TimeSpan KeepAliveWhileOnline = TimeSpan.FromHours(1);

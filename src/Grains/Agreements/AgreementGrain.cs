@@ -5,12 +5,14 @@ using PolicingHub.Grains.Errors;
 using PolicingHub.Grains.EventSourcing;
 using PolicingHub.Grains.Hosting;
 using PolicingHub.Grains.Model;
+using PolicingHub.Grains.Placement;
 using PolicingHub.Grains.Rules;
 
 namespace PolicingHub.Grains.Agreements;
 
 /// <summary>A cooperation agreement on "agreement/{id}": drafting, signing and lifecycle (this file); commitments and requests in the partial files.</summary>
 [GrainType("agreement")]
+[HomeRegionPlacement]
 public sealed partial class AgreementGrain([FromKeyedServices(DomainTime.Key)] TimeProvider time)
     : EventSourcedGrain<AgreementState>, IAgreementGrain
 {

@@ -33,6 +33,12 @@ public sealed class AuditSealGrain(IEventLog log, AuditChain chain, IAuditCheckp
         {
             return upTo;
         }
+        if (head == upTo + 1 && last is not null && (await log.ReadAsync(upTo, 1)) is [{ Stream: var only }] && only == Stream)
+        {
+            // The one event since the last checkpoint is that checkpoint itself: nothing to seal. Without this, every
+            // silo's sealer tick would append a seal of the previous seal, forever, in a quiet cluster.
+            return upTo;
+        }
         while (upTo < head)
         {
             var page = await log.ReadAsync(upTo, (int)Math.Min(PageSize, head - upTo));

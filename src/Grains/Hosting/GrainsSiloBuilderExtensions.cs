@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Placement;
+using PolicingHub.Grains.Placement;
 
 namespace PolicingHub.Grains.Hosting;
 
@@ -23,6 +25,11 @@ public static class GrainsSiloBuilderExtensions
         services.TryAddKeyedSingleton(DomainTime.Key, TimeProvider.System);
         services.TryAddSingleton<Audit.AuditChain>(); // needs an AuditKey from the host (a key file outside the database)
         services.TryAddSingleton<Audit.IAuditCheckpointStore, Audit.NoAuditCheckpointStore>();
+        // The domain grains carry [HomeRegionPlacement]; Orleans refuses to place a grain whose filter is not registered.
+        // Without regions every silo qualifies; the silo host's AddPlacementFilter (src/Silo/Regions) takes precedence.
+        services.TryAdd(ServiceDescriptor.DescribeKeyed(typeof(PlacementFilterStrategy), nameof(HomeRegionPlacementFilterStrategy),
+            typeof(HomeRegionPlacementFilterStrategy), ServiceLifetime.Transient));
+        services.TryAddKeyedSingleton<IPlacementFilterDirector, AnySiloPlacementFilterDirector>(typeof(HomeRegionPlacementFilterStrategy));
         return services;
     }
 }

@@ -4,6 +4,7 @@ using PolicingHub.Grains.Errors;
 using PolicingHub.Grains.EventSourcing;
 using PolicingHub.Grains.Hosting;
 using PolicingHub.Grains.Model;
+using PolicingHub.Grains.Placement;
 using PolicingHub.Grains.Rules;
 using PolicingHub.Grains.Tasks.Events;
 
@@ -14,6 +15,7 @@ namespace PolicingHub.Grains.Tasks;
 /// the partial file. It reads its agreement before it writes (plan, active?) and never calls another grain after.
 /// </summary>
 [GrainType("task")]
+[HomeRegionPlacement]
 public sealed partial class CooperationTaskGrain([FromKeyedServices(DomainTime.Key)] TimeProvider time)
     : EventSourcedGrain<TaskState>, ICooperationTaskGrain
 {

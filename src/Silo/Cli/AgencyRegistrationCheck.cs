@@ -1,6 +1,7 @@
 using PolicingHub.EventLog;
 using PolicingHub.EventLog.Hosting;
 using PolicingHub.Silo.Hosting;
+using PolicingHub.Silo.Hosting.Profiles;
 
 namespace PolicingHub.Silo.Cli;
 
@@ -18,22 +19,40 @@ internal static class AgencyRegistrationCheck
     public static async Task<string?> ProblemAsync(IConfiguration configuration, string agency)
     {
         var silo = configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-        if (silo.Store == StoreProfile.InMemory)
-        {
-            return "the InMemory store keeps no event log on disk, so the agency's registration cannot be checked";
-        }
-        var file = Path.Combine(Path.GetFullPath(silo.DataPath), StoreProfiles.EventsFile);
-        if (!File.Exists(file))
-        {
-            return $"no event log at {file}: start the silo on this data folder and register {agency} first";
-        }
         var services = new ServiceCollection().AddLogging().AddMetrics().AddSingleton(TimeProvider.System);
-        services.AddSqliteEventLog(o => o.Path = file);
+        string where;
+        switch (silo.EffectiveProfile)
+        {
+            case StoreProfile.InMemory:
+                return "the InMemory store keeps no event log on disk, so the agency's registration cannot be checked";
+            case StoreProfile.Cluster or StoreProfile.Azure:
+                var postgres = configuration.GetSection(PostgresStoreOptions.SectionName).Get<PostgresStoreOptions>()?.ConnectionString;
+                if (string.IsNullOrWhiteSpace(postgres))
+                {
+                    return $"the {silo.EffectiveProfile} profile keeps its event log in PostgreSQL, and {PostgresStoreOptions.SectionName}:ConnectionString is not set";
+                }
+                services.AddPostgresEventLog(o =>
+                {
+                    o.ConnectionString = postgres;
+                    o.CreateSchema = false;
+                });
+                where = "the PostgreSQL event log";
+                break;
+            default:
+                var file = Path.Combine(Path.GetFullPath(silo.DataPath), StoreProfiles.EventsFile);
+                if (!File.Exists(file))
+                {
+                    return $"no event log at {file}: start the silo on this data folder and register {agency} first";
+                }
+                services.AddSqliteEventLog(o => o.Path = file);
+                where = file;
+                break;
+        }
         await using var provider = services.BuildServiceProvider();
         var log = provider.GetRequiredService<IEventLog>();
         var first = await log.ReadStreamAsync($"agency/{agency}", 0, 1).ConfigureAwait(false);
         return first.Any(e => e.Type == RegisteredType)
             ? null
-            : $"agency {agency} is not registered (no {RegisteredType} in {file}); register it first (POST /api/agencies)";
+            : $"agency {agency} is not registered (no {RegisteredType} in {where}); register it first (POST /api/agencies)";
     }
 }

@@ -6,7 +6,9 @@ using PolicingHub.Gateway.Security;
 using PolicingHub.Grains.Hosting;
 using PolicingHub.Grains.Model;
 using PolicingHub.Silo.Demo;
+using PolicingHub.Silo.Hosting.Profiles;
 using PolicingHub.Silo.Operations;
+using PolicingHub.Silo.Regions;
 
 namespace PolicingHub.Silo.Hosting;
 
@@ -36,15 +38,19 @@ internal static class SiloHost
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
-        // The store profile decides which services exist, so it is read while composing (and validated again on start).
-        var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        // The store profile decides which services exist, so it is read and checked while composing: a bad setting
+        // throws SiloConfigurationException (one line) before anything starts.
+        var profile = ProfileSettings.Load(builder.Configuration);
+        var silo = profile.Silo;
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.Services.AddEventLog(silo);
+        builder.Services.AddEventLog(profile);
         builder.UseOrleans(orleans =>
         {
-            _ = silo.Store == StoreProfile.InMemory ? orleans.UseInMemoryProfile(silo) : orleans.UseEmbeddedProfile(silo);
+            orleans.UseStoreProfile(profile);
             orleans.AddPolicingHubGrains();
+            orleans.UseRegions(silo.Region);
+            orleans.AddClusterOperations();
             orleans.AddDashboard();
         });
         builder.Services.AddPolicingHubGateway(builder.Configuration);
@@ -57,7 +63,7 @@ internal static class SiloHost
         }
 
         var app = builder.Build();
-        SiloLog.Starting(app.Logger, silo.Store);
+        SiloLog.Starting(app.Logger, profile.Profile);
         app.MapPolicingHubGateway();
         app.MapOperations();
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -29,6 +29,35 @@ public sealed class OperationsTests(GatewayFactory factory) : IClassFixture<Gate
     }
 
     [Fact]
+    public async Task The_cluster_view_shows_the_silo_region_and_memory_and_where_each_agency_lives_against_its_home_region()
+    {
+        using var op = factory.Operator();
+
+        var cluster = await op.GetAsync<JsonPlacement>("/api/cluster");
+
+        var silo = Assert.Single(cluster.Silos);
+        Assert.Equal("local", silo.Region); // PolicingHub:Region's default
+        Assert.True(silo.MemoryUsageBytes > 0, $"memory in use {silo.MemoryUsageBytes}");
+        var agencies = cluster.Agencies.Where(a => a.Agency is "KR-KNPA" or "CA-RCMP").OrderBy(a => a.Agency, StringComparer.Ordinal).ToArray();
+        Assert.Equal(["CA-RCMP ca-central", "KR-KNPA ap-northeast"], agencies.Select(a => $"{a.Agency} {a.HomeRegion}"));
+        Assert.All(agencies, a => Assert.False(a.AtHome)); // no silo in their regions: served by this one
+        Assert.All(agencies.Where(a => a.Silo is not null), a => Assert.Equal((silo.Address, "local"), (a.Silo!, a.Region!)));
+    }
+
+    [Fact]
+    public async Task Draining_or_stopping_a_silo_the_cluster_does_not_know_answers_404_and_a_partner_gets_403()
+    {
+        using var op = factory.Operator();
+        using var partner = factory.Partner("JP-NPA");
+
+        await (await op.PostAsync("/api/cluster/silos/S127.0.0.1:1:1/drain", null)).ProblemAsync(404);
+        await (await op.PostAsync("/api/cluster/silos/S127.0.0.1:1:1/stop", null)).ProblemAsync(404);
+        var silo = Assert.Single((await op.GetAsync<JsonCluster>("/api/cluster")).Silos).Address;
+        await (await partner.PostAsync($"/api/cluster/silos/{silo}/drain", null)).ProblemAsync(403);
+        Assert.Equal("Active", Assert.Single((await op.GetAsync<JsonCluster>("/api/cluster")).Silos).Status);
+    }
+
+    [Fact]
     public async Task A_coordinator_reads_the_cluster_view_too_and_a_partner_gets_403()
     {
         using var coordinator = factory.Coordinator();
@@ -101,4 +130,10 @@ public sealed class OperationsTests(GatewayFactory factory) : IClassFixture<Gate
     private sealed record JsonCluster(long MembershipVersion, JsonSilo[] Silos);
 
     private sealed record JsonSilo(string Address, string Name, string Status, bool IsLocal, int? Activations);
+
+    private sealed record JsonPlacement(JsonLoadedSilo[] Silos, JsonAgencyPlacement[] Agencies);
+
+    private sealed record JsonLoadedSilo(string Address, string? Region, long? MemoryUsageBytes);
+
+    private sealed record JsonAgencyPlacement(string Agency, string HomeRegion, string? Silo, string? Region, bool AtHome);
 }

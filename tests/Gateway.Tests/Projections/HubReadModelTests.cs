@@ -55,6 +55,22 @@ public sealed class HubReadModelTests
     }
 
     [Fact]
+    public async Task A_grain_belongs_in_its_agency_registered_region_a_task_in_its_assignee_region_and_an_agreement_in_its_first_party_region()
+    {
+        await Apply(AgencyRegistered(Kr, "ap-northeast"));
+        await Apply(AgencyRegistered(Ca, "ca-central"));
+        await Apply(AgreementDrafted(Tri, Ca, Kr));
+        await Apply(TaskAssigned("T-1", Tri, Kr, Ca, HandlingCode.Amber));
+
+        Assert.Equal(new string?[] { "ap-northeast", "ca-central", "ca-central", "ca-central" },
+            new[] { _model.HomeRegionOf("agency", Kr), _model.HomeRegionOf("agency", Ca), _model.HomeRegionOf("agreement", Tri), _model.HomeRegionOf("task", "T-1") });
+        await Apply(TaskReassigned("T-1", Tri, Ca, Kr, HandlingCode.Amber));
+        Assert.Equal("ap-northeast", _model.HomeRegionOf("task", "T-1"));
+        Assert.Equal(new string?[] { null, null, null, null },
+            new[] { _model.HomeRegionOf("agency", "BR-PF"), _model.HomeRegionOf("task", "T-2"), _model.HomeRegionOf("agreement", KrJp), _model.HomeRegionOf("audit", Kr) });
+    }
+
+    [Fact]
     public async Task An_assigned_task_is_open_for_its_assignee_only()
     {
         await Agencies();

@@ -24,8 +24,8 @@ internal static class SampleEvents
 
     public static Actor Operator { get; } = new("ops-1", ActorRole.Operator, null);
 
-    public static SampleEvent AgencyRegistered(string agency) => new($"agency/{agency}",
-        new AgencyRegistered(new AgencyCode(agency), agency, agency[..2], "eu", ["en"], [CooperationArea.Cyberspace], [], At));
+    public static SampleEvent AgencyRegistered(string agency, string homeRegion = "eu") => new($"agency/{agency}",
+        new AgencyRegistered(new AgencyCode(agency), agency, agency[..2], homeRegion, ["en"], [CooperationArea.Cyberspace], [], At));
 
     public static SampleEvent AgencyStatusChanged(string agency, int consoles, Readiness readiness = Readiness.Normal) => new($"agency/{agency}",
         new AgencyStatusChanged(new AgencyCode(agency), new AgencyPresence(consoles, At, readiness)));

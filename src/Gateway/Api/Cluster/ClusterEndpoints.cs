@@ -4,38 +4,62 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Orleans.Runtime;
+using PolicingHub.Gateway.Api.Audit;
+using PolicingHub.Gateway.Api.Http;
 using PolicingHub.Gateway.Projections;
 using PolicingHub.Gateway.Security;
+using PolicingHub.Grains.Errors;
 
 namespace PolicingHub.Gateway.Api.Cluster;
 
-/// <summary>GET /api/cluster (operators and coordinators): Orleans' membership and runtime statistics, never case content.</summary>
+/// <summary>
+/// /api/cluster (operators and coordinators, never case content): GET the silos with region and load and where each
+/// agency lives; POST /api/cluster/silos/{address}/drain or /stop for one active silo (any silo serves the call).
+/// </summary>
 internal static class ClusterEndpoints
 {
     public static void MapClusterEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/cluster", Get).RequireAuthorization(GatewayPolicies.Cluster).WithTags("Cluster");
-        api.MapGet("/cluster/presence", Presence).RequireAuthorization(GatewayPolicies.Cluster).WithTags("Cluster");
+        var cluster = api.MapGroup("/cluster").WithTags("Cluster").RequireAuthorization(GatewayPolicies.Cluster);
+        cluster.MapGet("/", Get);
+        cluster.MapGet("/presence", Presence);
+        cluster.MapPost("/silos/{address}/drain", Drain).Audited("cluster.drain");
+        cluster.MapPost("/silos/{address}/stop", Stop).Audited("cluster.stop");
     }
 
-    private static async Task<Ok<ClusterView>> Get(IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains)
+    private static async Task<Ok<ClusterView>> Get(IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains,
+        IClusterOperations operations, ApiContext api)
     {
         var snapshot = membership.CurrentSnapshot;
-        var active = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
-        var statistics = active.Length == 0
-            ? []
-            : await grains.GetGrain<IManagementGrain>(0).GetRuntimeStatistics(active);
+        var active = Active(snapshot);
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var statistics = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active);
         var load = active.Zip(statistics).ToDictionary(p => p.First, p => p.Second);
         var silos = snapshot.Members.Values
             .OrderBy(m => m.SiloAddress.ToString(), StringComparer.Ordinal)
             .Select(m =>
             {
                 var stats = load.GetValueOrDefault(m.SiloAddress);
+                var environment = stats?.EnvironmentStatistics;
                 return new SiloView(m.SiloAddress.ToString(), m.Name, m.Status.ToString(), m.SiloAddress.Equals(local.SiloAddress),
-                    stats?.ActivationCount, stats?.EnvironmentStatistics.FilteredCpuUsagePercentage, stats?.RecentlyUsedActivationCount);
+                    stats?.ActivationCount, environment?.FilteredCpuUsagePercentage, stats?.RecentlyUsedActivationCount,
+                    operations.RegionOf(m.SiloAddress), environment?.FilteredMemoryUsageBytes, environment?.FilteredAvailableMemoryBytes,
+                    stats?.IsOverloaded);
             })
             .ToList();
-        return TypedResults.Ok(new ClusterView(snapshot.Version.Value, silos));
+        var agencyGrains = active.Length == 0 ? [] : await management.GetDetailedGrainStatistics(null, active);
+        var hosts = agencyGrains.Where(g => g.GrainId.Type.ToString() == "agency")
+            .ToDictionary(g => g.GrainId.Key.ToString()!, g => g.SiloAddress, StringComparer.Ordinal);
+        var agencies = (await api.ReadModelsAsync()).Agencies()
+            .Select(a =>
+            {
+                var host = hosts.GetValueOrDefault(a.Code.Value);
+                var region = host is null ? null : operations.RegionOf(host);
+                return new AgencyPlacementView(a.Code.Value, a.HomeRegion, host?.ToString(), region,
+                    region is not null && string.Equals(region, a.HomeRegion, StringComparison.OrdinalIgnoreCase));
+            })
+            .ToList();
+        return TypedResults.Ok(new ClusterView(snapshot.Version.Value, silos, agencies));
     }
 
     /// <summary>Which agencies have consoles online, and their readiness: presence only, no agreements or tasks.</summary>
@@ -43,4 +67,35 @@ internal static class ClusterEndpoints
         TypedResults.Ok<IReadOnlyList<AgencyPresenceView>>([.. model.Agencies()
             .OrderBy(a => a.Code.Value, StringComparer.Ordinal)
             .Select(a => new AgencyPresenceView(a.Code.Value, a.Name, a.HomeRegion, a.Status.ConsolesOnline, a.Status.LastSeen, a.Status.Readiness.ToString()))]);
+
+    private static async Task<Accepted<SiloOperationResult>> Drain(string address, IClusterMembershipService membership,
+        IClusterOperations operations, HttpContext http)
+    {
+        var (silo, active) = ActiveSilo(address, membership, http);
+        var moved = await operations.DrainAsync(silo, active);
+        return TypedResults.Accepted("/api/cluster", new SiloOperationResult(silo.ToString(), "drained", moved));
+    }
+
+    private static async Task<Accepted<SiloOperationResult>> Stop(string address, IClusterMembershipService membership,
+        IClusterOperations operations, HttpContext http)
+    {
+        var (silo, _) = ActiveSilo(address, membership, http);
+        await operations.StopAsync(silo);
+        return TypedResults.Accepted("/api/cluster", new SiloOperationResult(silo.ToString(), "stopping", 0));
+    }
+
+    /// <summary>The active silo named by its address as /api/cluster shows it (S127.0.0.1:11111:…); 404 when unknown, 409 when not active.</summary>
+    private static (SiloAddress Silo, SiloAddress[] Active) ActiveSilo(string address, IClusterMembershipService membership, HttpContext http)
+    {
+        http.SetAuditTarget(address.Length <= 64 ? address : address[..64]);
+        var snapshot = membership.CurrentSnapshot;
+        var member = snapshot.Members.Values.FirstOrDefault(m => m.SiloAddress.ToString() == address || m.SiloAddress.ToParsableString() == address)
+            ?? throw new NotFoundException($"No silo {address} in the cluster; GET /api/cluster lists them.");
+        return member.Status == SiloStatus.Active
+            ? (member.SiloAddress, Active(snapshot))
+            : throw new ConflictException($"Silo {address} is {member.Status}, not Active.");
+    }
+
+    private static SiloAddress[] Active(ClusterMembershipSnapshot snapshot) =>
+        snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
 }

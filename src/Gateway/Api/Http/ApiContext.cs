@@ -57,10 +57,13 @@ internal sealed class ApiContext
 
     /// <summary>
     /// A command target: the request's Idempotency-Key, scoped to the token's subject so that one caller's key never
-    /// replays another caller's outcome, goes with every call.
+    /// replays another caller's outcome, goes with every attempt. A command sent without a key gets one made here (a
+    /// random one with a space in it, which a client's key — visible ASCII only — can never equal), so the gateway's own
+    /// retries of it are just as safe.
     /// </summary>
     public CommandTarget<TGrain> Command<TGrain>(string key) where TGrain : IGrainWithStringKey =>
-        new(Grains.GetGrain<TGrain>(key), IdempotencyKey is { } k ? $"{Actor.Subject}\n{k}" : null);
+        new(Grains.GetGrain<TGrain>(key), $"{Actor.Subject}\n{IdempotencyKey ?? $"gateway {Guid.NewGuid():N}"}",
+            Http.RequestServices.GetRequiredService<CommandRetries>());
 
     /// <summary>The read models, once everything committed before this call is applied (read-your-writes).</summary>
     public async Task<HubReadModel> ReadModelsAsync()

@@ -17,12 +17,21 @@ public abstract class ReminderTableConformanceTests : IAsyncLifetime
 
     protected IReminderTable Table { get; private set; } = null!;
 
+    /// <summary>The finest start time the store keeps (PostgreSQL: a microsecond).</summary>
+    protected virtual TimeSpan StartPrecision => TimeSpan.FromTicks(1);
+
+    /// <summary>
+    /// True for Orleans' ADO.NET table, whose ETags are row versions it parses as integers: an ETag it never issued
+    /// throws <see cref="FormatException"/> there (and still removes nothing) instead of answering false.
+    /// </summary>
+    protected virtual bool EtagsAreIntegers => false;
+
     /// <summary>A new table over this test's store, for <paramref name="serviceId"/>. Called again to reopen the store.</summary>
     protected abstract IReminderTable CreateTable(string serviceId);
 
-    public async Task InitializeAsync() => Table = await OpenAsync(ServiceId);
+    public virtual async Task InitializeAsync() => Table = await OpenAsync(ServiceId);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var table in _opened)
         {
@@ -42,7 +51,7 @@ public abstract class ReminderTableConformanceTests : IAsyncLifetime
         Assert.NotNull(read);
         Assert.Equal(entry.GrainId, read.GrainId);
         Assert.Equal(entry.ReminderName, read.ReminderName);
-        Assert.Equal(entry.StartAt, read.StartAt);
+        Assert.Equal(AtStorePrecision(entry.StartAt), read.StartAt);
         Assert.Equal(DateTimeKind.Utc, read.StartAt.Kind);
         Assert.Equal(entry.Period, read.Period);
         Assert.Equal(etag, read.ETag);
@@ -139,7 +148,14 @@ public abstract class ReminderTableConformanceTests : IAsyncLifetime
 
         Assert.False(await Table.RemoveRow(entry.GrainId, entry.ReminderName, stale!));
         Assert.False(await Table.RemoveRow(entry.GrainId, "another", current!));
-        Assert.False(await Table.RemoveRow(entry.GrainId, entry.ReminderName, "not-an-etag"));
+        if (EtagsAreIntegers)
+        {
+            await Assert.ThrowsAsync<FormatException>(() => Table.RemoveRow(entry.GrainId, entry.ReminderName, "not-an-etag"));
+        }
+        else
+        {
+            Assert.False(await Table.RemoveRow(entry.GrainId, entry.ReminderName, "not-an-etag"));
+        }
         Assert.Equal(current, (await Table.ReadRow(entry.GrainId, entry.ReminderName))?.ETag);
     }
 
@@ -193,7 +209,7 @@ public abstract class ReminderTableConformanceTests : IAsyncLifetime
 
         Assert.NotNull(read);
         Assert.Equal(etag, read.ETag);
-        Assert.Equal(entry.StartAt, read.StartAt);
+        Assert.Equal(AtStorePrecision(entry.StartAt), read.StartAt);
         Assert.Equal(entry.Period, read.Period);
         Assert.NotEqual(etag, next);
         Assert.True(await reopened.RemoveRow(entry.GrainId, entry.ReminderName, next!));
@@ -248,6 +264,8 @@ public abstract class ReminderTableConformanceTests : IAsyncLifetime
 
     private static GrainId GuidGrain(string extension) =>
         GrainId.Create(GrainType.Create("reminder-test"), GrainIdKeyExtensions.CreateGuidKey(Guid.NewGuid(), extension));
+
+    private DateTime AtStorePrecision(DateTime time) => time.AddTicks(-(time.Ticks % StartPrecision.Ticks));
 
     private static ReminderEntry Reminder(GrainId grain, string name, TimeSpan? period = null, DateTime? start = null) => new()
     {

@@ -28,9 +28,9 @@ public abstract partial class GrainStorageConformanceTests : IAsyncLifetime
     /// <summary>Adds the storage under test as the silo's default, over this test's store (the same for every silo it starts).</summary>
     protected abstract void AddDefaultStorage(ISiloBuilder silo);
 
-    public async Task InitializeAsync() => await StartSiloAsync();
+    public virtual async Task InitializeAsync() => await StartSiloAsync();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var silo in _silos)
         {

@@ -3,12 +3,13 @@ using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace PolicingHub.Process.Tests.Support;
+namespace PolicingHub.Testing;
 
 /// <summary>
-/// One real silo process (<c>dotnet PolicingHub.Silo.dll</c>, the build of the same configuration as these tests) on
-/// the embedded SQLite profile, on 127.0.0.1 with free ports, over a data folder that outlives it so a restart can
-/// reuse it. Stopped by its PID: <see cref="Kill"/> is kill -9.
+/// One real silo process (<c>dotnet PolicingHub.Silo.dll</c>, the build of the same configuration as the tests that
+/// start it) on 127.0.0.1 with a free HTTP port, configured by environment variables (PolicingHub__…) over a working
+/// folder that outlives it so a restart can reuse it. Stopped by its PID: <see cref="Kill"/> is kill -9,
+/// <see cref="Terminate"/> is SIGTERM (a graceful stop).
 /// </summary>
 public sealed partial class SiloProcess : IAsyncDisposable
 {
@@ -18,13 +19,20 @@ public sealed partial class SiloProcess : IAsyncDisposable
     private readonly List<string> _output = [];
     private readonly List<string> _errors = [];
 
-    private SiloProcess(System.Diagnostics.Process process, Uri address)
+    private SiloProcess(System.Diagnostics.Process process, Uri address, IReadOnlyDictionary<string, string> settings)
     {
         _process = process;
         Address = address;
+        Settings = settings;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The environment settings it was started with (PolicingHub__…).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>Its Orleans silo port (from <see cref="Settings"/>), which names it in /api/cluster: S127.0.0.1:{port}:{generation}.</summary>
+    public string? SiloPort => Settings.GetValueOrDefault("PolicingHub__Orleans__SiloPort");
 
     public int Pid => _process.Id;
 
@@ -43,20 +51,33 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>The coordinator token the first start prints (only when this start created the signing key).</summary>
     public Task<string> FirstStartToken => _token.Task;
 
-    /// <summary>Starts a silo on <paramref name="dataPath"/> and returns once /health answers 200.</summary>
-    public static async Task<SiloProcess> StartAsync(string dataPath)
+    /// <summary>The embedded profile's settings: SQLite files and the signing key under <paramref name="dataPath"/>, free Orleans ports.</summary>
+    public static Dictionary<string, string> Embedded(string dataPath) => new(StringComparer.Ordinal)
     {
-        var silo = Launch(dataPath);
+        ["PolicingHub__Store"] = "Sqlite",
+        ["PolicingHub__DataPath"] = dataPath,
+        ["PolicingHub__Auth__SigningKeyPath"] = Path.Combine(dataPath, "signing-key.b64"),
+        ["PolicingHub__Orleans__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["PolicingHub__Orleans__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Starts an embedded silo on <paramref name="dataPath"/> and returns once /health answers 200.</summary>
+    public static Task<SiloProcess> StartAsync(string dataPath) => StartAsync(dataPath, Embedded(dataPath));
+
+    /// <summary>Starts a silo in <paramref name="workingDirectory"/> with <paramref name="settings"/> (environment variables) and returns once /health answers 200.</summary>
+    public static async Task<SiloProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        var silo = Launch(workingDirectory, settings);
         await silo.WaitHealthyAsync();
         return silo;
     }
 
-    /// <summary>Starts a silo expected to refuse to start: its exit code and every line it wrote to standard error.</summary>
+    /// <summary>Starts an embedded silo expected to refuse to start: its exit code and every line it wrote to standard error.</summary>
     public static Task<(int ExitCode, IReadOnlyList<string> Errors)> RunRefusedAsync(string dataPath) => RunToExitAsync(dataPath, null);
 
     /// <summary>
-    /// Runs the executable with <paramref name="args"/> (on <paramref name="httpPort"/>, else a free port) until it exits:
-    /// its exit code and every line it wrote to standard error; <see cref="Output"/> of the returned run is not kept.
+    /// Runs the executable (embedded on <paramref name="dataPath"/>) with <paramref name="args"/> on <paramref name="httpPort"/>,
+    /// else a free port, until it exits: its exit code and every line it wrote to standard error.
     /// </summary>
     public static async Task<(int ExitCode, IReadOnlyList<string> Errors)> RunToExitAsync(string dataPath, int? httpPort, params string[] args) =>
         await RunToExitAsync(dataPath, httpPort, null, args);
@@ -64,7 +85,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>As <see cref="RunToExitAsync(string, int?, string[])"/>, also collecting standard output into <paramref name="output"/>.</summary>
     public static async Task<(int ExitCode, IReadOnlyList<string> Errors)> RunToExitAsync(string dataPath, int? httpPort, List<string>? output, params string[] args)
     {
-        await using var silo = Launch(dataPath, httpPort, args);
+        await using var silo = Launch(dataPath, Embedded(dataPath), httpPort, args);
         await silo._process.WaitForExitAsync().WaitAsync(StartLimit);
         silo._process.WaitForExit(); // drains the redirected streams
         output?.AddRange(silo.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -77,7 +98,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>The HTTP port the gateway listens on.</summary>
     public int Port => Address.Port;
 
-    private static SiloProcess Launch(string dataPath, int? httpPort = null, string[]? args = null)
+    private static SiloProcess Launch(string workingDirectory, IReadOnlyDictionary<string, string> settings, int? httpPort = null, string[]? args = null)
     {
         var http = httpPort ?? FreePorts.Next();
         var info = new ProcessStartInfo("dotnet", [SiloDll(), .. args ?? []])
@@ -85,18 +106,17 @@ public sealed partial class SiloProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = dataPath,
+            WorkingDirectory = workingDirectory,
         };
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{http}";
-        info.Environment["PolicingHub__Store"] = "Sqlite";
-        info.Environment["PolicingHub__DataPath"] = dataPath;
-        info.Environment["PolicingHub__Auth__SigningKeyPath"] = Path.Combine(dataPath, "signing-key.b64");
-        info.Environment["PolicingHub__Orleans__SiloPort"] = FreePorts.Next().ToString();
-        info.Environment["PolicingHub__Orleans__GatewayPort"] = FreePorts.Next().ToString();
         info.Environment["PolicingHub__Limits__PermitPerSecond"] = "100000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings)
+        {
+            info.Environment[name] = value;
+        }
         var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{http}"));
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{http}"), settings);
         process.OutputDataReceived += (_, e) => silo.Collect(e.Data);
         process.ErrorDataReceived += (_, e) =>
         {
@@ -128,6 +148,22 @@ public sealed partial class SiloProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM: the host stops gracefully (Orleans leaves the cluster, hands over its grains).</summary>
+    public void Terminate()
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill?.WaitForExit();
+    }
+
+    /// <summary>Completes when the process has exited (after a drain, a stop or <see cref="Terminate"/>), bounded by <paramref name="limit"/>.</summary>
+    public async Task<int> ExitedAsync(TimeSpan limit)
+    {
+        await _process.WaitForExitAsync().WaitAsync(limit);
+        return _process.ExitCode;
+    }
+
+    public bool HasExited => _process.HasExited;
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -144,7 +180,10 @@ public sealed partial class SiloProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + StartLimit;
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(_process.HasExited, $"the silo exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{Output}");
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the silo exited with {_process.ExitCode}:\n{Output}");
+            }
             try
             {
                 using var response = await client.GetAsync("/health");
@@ -161,7 +200,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
             }
             await Task.Delay(100); // polling a condition, bounded by StartLimit
         }
-        Assert.Fail($"the silo did not answer /health within {StartLimit}:\n{Output}");
+        throw new TimeoutException($"the silo did not answer /health within {StartLimit}:\n{Output}");
     }
 
     private void Collect(string? line)
@@ -180,7 +219,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>src/Silo/bin/{Configuration}/net10.0/PolicingHub.Silo.dll, the configuration these tests were built in.</summary>
+    /// <summary>src/Silo/bin/{Configuration}/net10.0/PolicingHub.Silo.dll, the configuration the tests were built in.</summary>
     private static string SiloDll()
     {
         var configuration = typeof(SiloProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
