@@ -16,7 +16,9 @@ internal static class TokenCommand
 {
     public const string Name = "token";
 
-    public const string Usage = "usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]";
+    public const string Usage = "usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]  |  token rotate-key";
+
+    public const string RotateKey = "rotate-key";
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
 
@@ -35,6 +37,13 @@ internal static class TokenCommand
     /// <returns>0 with the token on <paramref name="output"/>; 2 with the problem on <paramref name="error"/>.</returns>
     public static int Run(IReadOnlyList<string> args, IConfiguration configuration, TextWriter output, TextWriter error)
     {
+        if (args is [RotateKey])
+        {
+            var settings = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+            var (retired, fresh, deleted) = KeyRotation.Rotate(settings, TimeProvider.System);
+            output.WriteLine($"Signing key rotated: new kid {fresh}; kid {retired} stays valid for {settings.MaxTokenLifetime} (its tokens' longest life); {deleted} expired retired key(s) deleted.");
+            return 0;
+        }
         if (!TryParse(args, out var options, out var problem))
         {
             error.WriteLine(problem);
