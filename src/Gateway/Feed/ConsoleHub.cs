@@ -22,6 +22,7 @@ internal sealed class ConsoleHub(ConsoleFeed feed, ConsolePresence presence) : H
     }
 
     /// <summary>Delivers every missed event this connection is entitled to after <paramref name="afterPosition"/>, then live ones; returns the position resumed from.</summary>
+    [Authorize(Policy = GatewayPolicies.Console)]
     public Task<long> Subscribe(long afterPosition) => feed.SubscribeAsync(Context.ConnectionId, afterPosition, Context.ConnectionAborted);
 
     public override async Task OnDisconnectedAsync(Exception? exception)

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace PolicingHub.Gateway.Feed;
 
@@ -14,7 +17,13 @@ public static class FeedExtensions
             .Bind(configuration.GetSection(ConsoleFeedOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<HubLimitsOptions>()
+            .Bind(configuration.GetSection(HubLimitsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSignalR();
+        services.AddSingleton<HubCallGuard>();
+        services.AddSingleton<IConfigureOptions<HubOptions>, HubLimitsSetup>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EntitlementIndex>();
         services.TryAddSingleton<IConsoleSender, HubConsoleSender>();

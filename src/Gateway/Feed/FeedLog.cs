@@ -38,6 +38,9 @@ internal static partial class FeedLog
     [LoggerMessage(3111, LogLevel.Information, "Console {ConnectionId} fell {Capacity} events behind; catching up from the log after position {Position}")]
     public static partial void FellBehind(this ILogger logger, string connectionId, int capacity, long position);
 
+    [LoggerMessage(3112, LogLevel.Warning, "Console {ConnectionId}: hub call or connection refused: {Reason}")]
+    public static partial void HubCallRefused(this ILogger logger, string connectionId, string reason);
+
     [LoggerMessage(3110, LogLevel.Information, "Console {ConnectionId} refused a subscription: {Reason}")]
     public static partial void SubscribeRefused(this ILogger logger, string connectionId, string reason);
 }

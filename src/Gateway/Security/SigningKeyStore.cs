@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -5,8 +6,12 @@ using Microsoft.IdentityModel.Tokens;
 namespace PolicingHub.Gateway.Security;
 
 /// <summary>
-/// The HMAC-SHA256 token signing key: loaded from <see cref="AuthOptions.SigningKeyPath"/>, or, when the file does not
-/// exist, a random 32-byte key written there (owner read/write only on Unix). Loaded once, on first use.
+/// The HMAC-SHA256 token signing keys. The active key is the file at <see cref="AuthOptions.SigningKeyPath"/> (created
+/// with a random 32-byte key, owner read/write only, when missing); it signs new tokens. Retired keys are the files in
+/// the folder beside it named "&lt;key file&gt;.retired" (put there by <see cref="KeyRotation"/>); they still validate
+/// the tokens they signed until those expire. Every key has a key id ("kid", from a hash of the key, never the key):
+/// tokens carry it in their header. The files are re-read when they change, so a rotation done by the token CLI
+/// reaches a running silo without a restart.
 /// </summary>
 public sealed class SigningKeyStore
 {
@@ -14,7 +19,10 @@ public sealed class SigningKeyStore
 
     private readonly string _path;
     private readonly ILogger<SigningKeyStore> _log;
-    private readonly Lazy<SymmetricSecurityKey> _key;
+    private readonly Lock _lock = new();
+    private (DateTime Active, DateTime Retired) _stamp;
+    private SymmetricSecurityKey? _active;
+    private IReadOnlyList<SymmetricSecurityKey> _all = [];
     private bool _created;
 
     public SigningKeyStore(IOptions<AuthOptions> options, ILogger<SigningKeyStore> log)
@@ -22,29 +30,56 @@ public sealed class SigningKeyStore
         ArgumentNullException.ThrowIfNull(options);
         _path = Path.GetFullPath(options.Value.SigningKeyPath);
         _log = log;
-        _key = new Lazy<SymmetricSecurityKey>(LoadOrCreate, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public SymmetricSecurityKey Key => _key.Value;
+    /// <summary>The folder of retired keys for the key file at <paramref name="keyPath"/>.</summary>
+    public static string RetiredFolder(string keyPath) => Path.GetFullPath(keyPath) + ".retired";
+
+    /// <summary>The active key (it signs new tokens); its KeyId is the token's "kid".</summary>
+    public SymmetricSecurityKey Key => Refresh().Active;
+
+    /// <summary>The active key and every retired one: those a token may be signed with.</summary>
+    public IReadOnlyList<SymmetricSecurityKey> ValidationKeys => Refresh().All;
 
     /// <summary>True when this store created the key file (the first start); loads the key if it was not yet.</summary>
     public bool Created
     {
         get
         {
-            _ = _key.Value;
+            _ = Key;
             return _created;
         }
     }
 
-    private SymmetricSecurityKey LoadOrCreate()
+    /// <summary>The key id of <paramref name="key"/>: 16 base64url characters of its SHA-256.</summary>
+    public static string KeyIdOf(byte[] key) => Base64UrlEncoder.Encode(SHA256.HashData(key))[..16];
+
+    private (SymmetricSecurityKey Active, IReadOnlyList<SymmetricSecurityKey> All) Refresh()
     {
-        var bytes = KeyFile.LoadOrCreate(_path, KeyBytes, "signing key", out _created);
-        if (_created)
+        lock (_lock)
         {
-            SecurityLog.SigningKeyCreated(_log, _path);
+            var stamp = (File.GetLastWriteTimeUtc(_path), Directory.GetLastWriteTimeUtc(RetiredFolder(_path)));
+            if (_active is not null && stamp == _stamp && File.Exists(_path))
+            {
+                return (_active, _all);
+            }
+            var bytes = KeyFile.LoadOrCreate(_path, KeyBytes, "signing key", out var created);
+            if (created)
+            {
+                _created = true;
+                SecurityLog.SigningKeyCreated(_log, _path);
+            }
+            SecurityLog.SigningKeyLoaded(_log, _path);
+            _active = Wrap(bytes);
+            var retired = Directory.Exists(RetiredFolder(_path))
+                ? Directory.EnumerateFiles(RetiredFolder(_path), "*.b64").Order(StringComparer.Ordinal)
+                    .Select(f => Wrap(KeyFile.LoadOrCreate(f, KeyBytes, "retired signing key", out _)))
+                : [];
+            _all = [_active, .. retired.Where(k => k.KeyId != _active.KeyId)];
+            _stamp = (File.GetLastWriteTimeUtc(_path), Directory.GetLastWriteTimeUtc(RetiredFolder(_path)));
+            return (_active, _all);
         }
-        SecurityLog.SigningKeyLoaded(_log, _path);
-        return new SymmetricSecurityKey(bytes);
     }
+
+    private static SymmetricSecurityKey Wrap(byte[] bytes) => new(bytes) { KeyId = KeyIdOf(bytes) };
 }

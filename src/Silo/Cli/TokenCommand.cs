@@ -16,7 +16,9 @@ internal static class TokenCommand
 {
     public const string Name = "token";
 
-    public const string Usage = "usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]";
+    public const string Usage = "usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]  |  token rotate-key";
+
+    public const string RotateKey = "rotate-key";
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
 
@@ -37,12 +39,13 @@ internal static class TokenCommand
           --role     partner (a liaison desk: needs --agency), coordinator (the hub) or operator (cluster views only)
           --agency   the partner's agency code, e.g. JP-NPA, CA-RCMP, US-FBI
           --subject  who the token is for (shown in the audit trail); default: the role and agency
-          --hours    lifetime in hours (default PolicingHub:Auth:TokenLifetime, 12 h)
+          --hours    lifetime in hours (default PolicingHub:Auth:TokenLifetime)
         The token is signed with this silo's key (PolicingHub:Auth:SigningKeyPath, created if missing), so run it where
         the silo runs. Examples:
           dotnet run --project src/Silo -- token --role coordinator
           dotnet run --project src/Silo -- token --role partner --agency JP-NPA
           dotnet run --project src/Silo -- token --role operator
+          dotnet run --project src/Silo -- token rotate-key   (new signing key; tokens of the old one stay valid until they expire)
         """;
 
     /// <returns>0 with the token (or the help) on <paramref name="output"/>; 2 with the problem on <paramref name="error"/>.</returns>
@@ -51,6 +54,13 @@ internal static class TokenCommand
         if (args.Any(HelpCommand.IsHelp))
         {
             output.WriteLine(Help);
+            return 0;
+        }
+        if (args is [RotateKey])
+        {
+            var settings = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+            var (retired, fresh, deleted) = KeyRotation.Rotate(settings, TimeProvider.System);
+            output.WriteLine($"Signing key rotated: new kid {fresh}; kid {retired} stays valid for {settings.MaxTokenLifetime} (its tokens' longest life); {deleted} expired retired key(s) deleted.");
             return 0;
         }
         if (!TryParse(args, out var options, out var problem))

@@ -171,7 +171,7 @@ public sealed class ConsoleHubTests : IAsyncLifetime
     public async Task A_console_is_disconnected_when_its_token_expires()
     {
         await Scenario.RegisterAgenciesAsync();
-        var shortLived = _factory.Services.GetRequiredService<TokenIssuer>().Issue(ActorRole.Partner, Npa, "desk-short", TimeSpan.FromSeconds(2));
+        var shortLived = _factory.Services.GetRequiredService<TokenIssuer>().Issue(ActorRole.Partner, Npa, "desk-short", TimeSpan.FromSeconds(4));
         var client = await ConnectAsync(shortLived);
 
         await client.ClosedWith.Task.Within();
