@@ -69,9 +69,11 @@ public sealed class ConsolePage(IBrowserContext context, IPage page) : IAsyncDis
 
     public ILocator Heading(string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
 
+    /// <summary>Opens a path by address (a full reload: the app boots again and restores the session from this tab's storage).</summary>
     public async Task GoAsync(Uri baseAddress, string path)
     {
         await page.GotoAsync(new Uri(baseAddress, path).ToString());
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 
     /// <summary>Chooses an option of a labelled native select.</summary>
