@@ -17,13 +17,9 @@ public sealed class RoleViewsTests(Chromium chromium, ITestOutputHelper output)
     {
         await using var silo = LiveSilo.Start();
         await silo.SeedDemoAsync();
-        var pages = await Task.WhenAll(
-            ConsolePage.SignedInAsync(chromium, silo.BaseAddress, silo.PartnerToken("JP-NPA")),
-            ConsolePage.SignedInAsync(chromium, silo.BaseAddress, silo.CoordinatorToken()),
-            ConsolePage.SignedInAsync(chromium, silo.BaseAddress, silo.OperatorToken()));
-        await using var japan = pages[0];
-        await using var coordinator = pages[1];
-        await using var op = pages[2];
+        await using var japan = await ConsolePage.SignedInAsync(chromium, silo.BaseAddress, silo.PartnerToken("JP-NPA"));
+        await using var coordinator = await ConsolePage.SignedInAsync(chromium, silo.BaseAddress, silo.CoordinatorToken());
+        await using var op = await ConsolePage.SignedInAsync(chromium, silo.BaseAddress, silo.OperatorToken());
         var views = japan.Page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link);
 
         await Expect(views).ToHaveTextAsync(["My tasks", "My agreements"]);
