@@ -11,6 +11,9 @@ public sealed class ConsolePage(IBrowserContext context, IPage page) : IAsyncDis
 {
     private readonly List<string> _errors = [];
 
+    /// <summary>How long a page may take to boot the console (bounded; generous for a shared 2-core machine).</summary>
+    public const float BootTimeout = 120_000;
+
     public IPage Page => page;
 
     /// <summary>Errors the page logged (console.error, CSP violations, uncaught exceptions).</summary>
@@ -33,7 +36,8 @@ public sealed class ConsolePage(IBrowserContext context, IPage page) : IAsyncDis
         try
         {
             await page.GotoAsync(baseAddress.ToString());
-            await Expect(page.GetByLabel("Access token")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            // The first load downloads and starts the WebAssembly runtime: seconds on an idle machine, far more on a busy one.
+            await Expect(page.GetByLabel("Access token")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
             return console;
         }
         catch
@@ -69,9 +73,11 @@ public sealed class ConsolePage(IBrowserContext context, IPage page) : IAsyncDis
 
     public ILocator Heading(string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
 
+    /// <summary>Opens a path by address (a full reload: the app boots again and restores the session from this tab's storage).</summary>
     public async Task GoAsync(Uri baseAddress, string path)
     {
         await page.GotoAsync(new Uri(baseAddress, path).ToString());
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync(new() { Timeout = BootTimeout });
     }
 
     /// <summary>Chooses an option of a labelled native select.</summary>
