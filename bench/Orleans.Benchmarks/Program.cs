@@ -29,8 +29,9 @@ static int Usage()
               [--seconds 5] [--rounds 3] [--paced-seconds 5] [--load 0.5[,0.25,...]] [--warmup-seconds 2] [--yield-every 1] [--sides channel,default,tuned,tuned-grain,tuned-silo,tuned-no-yield]
           s2  a grain call across two silos on loopback vs a Kestrel HTTP/2 echo
               [--seconds 5] [--rounds 3] [--callers 32] [--payload 256] [--warmup-seconds 2]
-          s4  event appends on SQLite, the hub's log (group commit) vs one INSERT per transaction
-              [--seconds 5] [--rounds 3] [--streams 1000] [--appenders 50] [--warmup-seconds 1] [--sync full|normal]
+          s4  event appends, the hub's log (group commit) vs one INSERT per transaction, on SQLite or PostgreSQL
+              [--store sqlite|postgres] [--seconds 5] [--rounds 3] [--streams 1000] [--appenders 50] [--warmup-seconds 1]
+              [--sync full|normal] (SQLite) [--connection "Host=…;Port=…;Username=…"] (PostgreSQL; or POLICINGHUB_BENCH_POSTGRES)
         """);
     return 2;
 }

@@ -1,17 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using PolicingHub.Benchmarks.Common;
 using PolicingHub.EventLog.Sqlite;
 
 namespace PolicingHub.Benchmarks.S4;
 
 /// <summary>
-/// `s4`: event appends on SQLite. <c>--appenders</c> concurrent appenders over <c>--streams</c> streams (each appender owns
+/// `s4`: event appends on SQLite (default) or PostgreSQL (<c>--store postgres</c>). <c>--appenders</c> concurrent appenders over <c>--streams</c> streams (each appender owns
 /// its own streams, so no append loses the compare-and-swap), one event per append at the stream's expected sequence,
 /// closed loop. The hub's log (group commit) against one INSERT per transaction through the driver; each side on its own
-/// file in a temp folder, rounds alternating which side goes first. Every acknowledged append is checked in the files.
+/// file (or database), rounds alternating which side goes first. Every acknowledged append is checked in the store.
 /// </summary>
 internal static class S4Scenario
 {
@@ -24,23 +23,32 @@ internal static class S4Scenario
         var streams = args.Int("--streams", 1000);
         var appenders = args.Int("--appenders", 50);
         var warmup = args.Double("--warmup-seconds", 1);
+        var store = args.String("--store", "sqlite").ToLowerInvariant();
         var synchronous = args.String("--sync", "full").ToLowerInvariant() switch
         {
             "full" => SqliteSynchronousMode.Full,
             "normal" => SqliteSynchronousMode.Normal,
             var other => throw new ArgumentException($"--sync {other}: full or normal."),
         };
+        var server = args.String("--connection", Environment.GetEnvironmentVariable(PostgresStore.ServerVariable) ?? "");
         args.ThrowIfUnknown();
 
         var machine = Machine.Describe();
-        var folder = Directory.CreateTempSubdirectory("policinghub-s4-").FullName;
-        Console.WriteLine($"S4 on {machine}; files in {folder}");
         var names = Enumerable.Range(0, streams).Select(s => $"bench/{s:D5}").ToArray();
         var sides = new List<Tracked>();
+        S4Store target = store switch
+        {
+            "sqlite" => new SqliteStore(synchronous),
+            "postgres" => new PostgresStore(server),
+            _ => throw new ArgumentException($"--store {store}: sqlite or postgres."),
+        };
+        Console.WriteLine($"S4 on {machine}; {target.Where}");
         try
         {
-            sides.Add(new Tracked(await DriverSide.StartAsync(Path.Combine(folder, "driver.db"), synchronous), streams));
-            sides.Add(new Tracked(await HubLogSide.StartAsync(Path.Combine(folder, "hub-events.db"), synchronous), streams));
+            foreach (var side in await target.StartSidesAsync())
+            {
+                sides.Add(new Tracked(side, streams));
+            }
             foreach (var side in sides)
             {
                 var warm = await RunAsync(side, names, appenders, TimeSpan.FromSeconds(warmup));
@@ -64,12 +72,16 @@ internal static class S4Scenario
             {
                 await side.Side.DisposeAsync();
             }
-            var checks = sides.Select(Verify).ToList();
+            var checks = new List<Check>();
+            foreach (var side in sides)
+            {
+                checks.Add(await VerifyAsync(side));
+            }
 
             var baseline = sides[0];
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"S4 on SQLite (synchronous={synchronous.ToString().ToUpperInvariant()}, WAL), {streams:N0} streams × {appenders} concurrent appenders, one event per append, " +
+                $"S4 on {await target.DescribeAsync()}, {streams:N0} streams × {appenders} concurrent appenders, one event per append, " +
                 $"{seconds:0.#} s per side per round, {rounds} rounds (alternating), after a {warmup:0.#} s warm-up; {machine}.");
             report.AppendLine("appends/s is the median round; the ratio is taken within each round (median, then each round); latencies pool all rounds.");
             report.AppendLine();
@@ -101,8 +113,7 @@ internal static class S4Scenario
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            await target.DisposeAsync();
         }
     }
 
@@ -179,36 +190,25 @@ internal static class S4Scenario
 
     private sealed record Check(bool Ok, string Message);
 
-    /// <summary>The file holds exactly the acknowledged appends, and every stream ends at the sequence its appender last got.</summary>
-    private static Check Verify(Tracked tracked)
+    /// <summary>The store holds exactly the acknowledged appends, and every stream ends at the sequence its appender last got.</summary>
+    private static async Task<Check> VerifyAsync(Tracked tracked)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = tracked.Side.FilePath,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT stream, COUNT(*), MAX(sequence), MIN(sequence) FROM events GROUP BY stream";
-        using var reader = command.ExecuteReader();
         long rows = 0;
         var mismatched = 0;
         var heads = tracked.Heads;
         var seen = 0;
-        while (reader.Read())
+        foreach (var stored in await tracked.Side.ReadStoredAsync())
         {
-            var stream = int.Parse(reader.GetString(0).AsSpan("bench/".Length), CultureInfo.InvariantCulture);
-            var count = reader.GetInt64(1);
-            rows += count;
+            var stream = int.Parse(stored.Stream.AsSpan("bench/".Length), CultureInfo.InvariantCulture);
+            rows += stored.Count;
             seen++;
-            if (reader.GetInt64(2) != heads[stream] || count != heads[stream] || reader.GetInt64(3) != 1)
+            if (stored.MaxSequence != heads[stream] || stored.Count != heads[stream] || stored.MinSequence != 1)
             {
                 mismatched++;
             }
         }
         var ok = rows == tracked.Acknowledged && mismatched == 0 && seen == heads.Count(h => h > 0);
         return new Check(ok, string.Create(CultureInfo.InvariantCulture,
-            $"{tracked.Side.Name}: {tracked.Acknowledged:N0} appends acknowledged, {rows:N0} rows in the file, {mismatched} streams not at their acknowledged sequence: {(ok ? "consistent" : "**INCONSISTENT**")}."));
+            $"{tracked.Side.Name}: {tracked.Acknowledged:N0} appends acknowledged, {rows:N0} rows stored, {mismatched} streams not at their acknowledged sequence: {(ok ? "consistent" : "**INCONSISTENT**")}."));
     }
 }

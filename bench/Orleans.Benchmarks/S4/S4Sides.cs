@@ -19,7 +19,8 @@ internal abstract class S4Side : IAsyncDisposable
 
     public abstract string Name { get; }
 
-    public abstract string FilePath { get; }
+    /// <summary>Each stream the store holds with its row count and highest and lowest sequence, read back after the run.</summary>
+    public abstract Task<IReadOnlyList<StoredStream>> ReadStoredAsync();
 
     /// <summary>Transactions committed so far.</summary>
     public abstract long Commits { get; }
@@ -55,7 +56,9 @@ internal sealed class HubLogSide : S4Side
 
     public override string Name => "hub event log (group commit)";
 
-    public override string FilePath => _log.FilePath;
+    public string FilePath => _log.FilePath;
+
+    public override Task<IReadOnlyList<StoredStream>> ReadStoredAsync() => StoredStream.ReadSqliteAsync(FilePath);
 
     public override long Commits => _batches.Batches;
 
@@ -138,7 +141,9 @@ internal sealed class DriverSide : S4Side
 
     public override string Name => "driver, one INSERT per transaction (baseline)";
 
-    public override string FilePath { get; }
+    public string FilePath { get; }
+
+    public override Task<IReadOnlyList<StoredStream>> ReadStoredAsync() => StoredStream.ReadSqliteAsync(FilePath);
 
     public override long Commits => Interlocked.Read(ref _commits);
 

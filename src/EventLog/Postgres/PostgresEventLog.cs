@@ -19,8 +19,12 @@ namespace PolicingHub.EventLog.Postgres;
 /// </summary>
 public sealed class PostgresEventLog : IEventLog, IEventLogStoreReader, IEventLogDoorbell, IHostedService, IAsyncDisposable
 {
+    /// <summary>The application_name of the listener's connection, so operators can tell it apart in pg_stat_activity.</summary>
+    public const string ListenerApplicationName = "policinghub-log-listener";
+
     private readonly PostgresEventLogOptions _options;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _listenerSource;
     private readonly PostgresEventBatchWriter _writer;
     private readonly InProcessDoorbell _doorbell;
     private readonly GroupCommitAppender _appender;
@@ -44,7 +48,11 @@ public sealed class PostgresEventLog : IEventLog, IEventLogStoreReader, IEventLo
         _doorbell = new InProcessDoorbell(logger);
         _appender = new GroupCommitAppender(
             _writer, _options.MaxBatchSize, _doorbell, new EventLogInstruments(meterFactory, "postgres"), timeProvider, logger);
-        _listener = new PostgresCommitListener(_dataSource, _doorbell, _options.PollInterval, logger);
+        _listenerSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_options.ConnectionString)
+        {
+            ApplicationName = ListenerApplicationName,
+        }.ConnectionString);
+        _listener = new PostgresCommitListener(_listenerSource, _doorbell, _options.PollInterval, logger);
     }
 
     public Task<AppendResult> AppendAsync(
@@ -107,6 +115,7 @@ public sealed class PostgresEventLog : IEventLog, IEventLogStoreReader, IEventLo
         await _listener.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
+        await _listenerSource.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<EventEnvelope>> QueryAsync(

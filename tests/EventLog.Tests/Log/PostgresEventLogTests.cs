@@ -62,6 +62,41 @@ public sealed class PostgresEventLogTests : EventLogConformanceTests
     }
 
     [Fact]
+    public async Task A_batch_whose_connection_was_cut_fails_with_nothing_written_and_the_next_append_commits()
+    {
+        await Log.AppendAsync("task/T-1", 0, Events("TaskAssigned"));
+        await Database.ScalarAsync(
+            $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name <> '{PostgresEventLog.ListenerApplicationName}'");
+
+        var failed = await Assert.ThrowsAsync<EventLogException>(() => Log.AppendAsync("task/T-1", 1, Events("TaskAcknowledged")));
+        var next = await Log.AppendAsync("task/T-1", 1, Events("TaskAcknowledged"));
+
+        Assert.False(failed.OutcomeUnknown);
+        Assert.Equal(AppendResult.Success(1, 2, 2, 2), next);
+        Assert.Equal(2L, await Database.ScalarAsync("SELECT count(*) FROM event_log"));
+    }
+
+    [Fact]
+    public async Task A_listener_whose_connection_was_cut_reconnects_and_rings_for_commits_made_meanwhile()
+    {
+        await using var other = await StartLogAsync();
+        var rung = System.Threading.Channels.Channel.CreateUnbounded<long>();
+        using var subscription = Doorbell.Subscribe(p => rung.Writer.TryWrite(p));
+
+        await Database.ScalarAsync(
+            $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND application_name = '{PostgresEventLog.ListenerApplicationName}'");
+        await other.Log.AppendAsync("task/T-7", 0, Events("TaskAssigned", "TaskAcknowledged"));
+
+        long seen;
+        do
+        {
+            seen = await rung.Reader.ReadAsync().AsTask().Within();
+        }
+        while (seen < 2);
+        Assert.Equal(2, seen);
+    }
+
+    [Fact]
     public async Task A_log_that_cannot_reach_its_database_fails_to_start_and_names_no_password()
     {
         var unreachable = $"Host=127.0.0.1;Port={FreePorts.Next()};Username=nobody;Password=hunter2;Database=none;Timeout=2";

@@ -29,6 +29,9 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public bool UsesSqlite => DataPath is not null;
 
+    /// <summary>PolicingHub:Profile (Cluster, Azure) with its settings in <see cref="Settings"/>; null keeps InMemory or Sqlite as above.</summary>
+    public string? Profile { get; init; }
+
     public int SiloPort { get; } = FreePorts.Next();
 
     public int GatewayPort { get; } = FreePorts.Next();
@@ -93,7 +96,14 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("PolicingHub:Store", UsesSqlite ? "Sqlite" : "InMemory");
+        if (Profile is null)
+        {
+            builder.UseSetting("PolicingHub:Store", UsesSqlite ? "Sqlite" : "InMemory");
+        }
+        else
+        {
+            builder.UseSetting("PolicingHub:Profile", Profile);
+        }
         builder.UseSetting("PolicingHub:DataPath", DataPath ?? Path.Combine(_directory, "data"));
         builder.UseSetting("PolicingHub:Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("PolicingHub:Orleans:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));

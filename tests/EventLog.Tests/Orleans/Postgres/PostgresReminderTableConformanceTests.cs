@@ -17,7 +17,7 @@ public sealed class PostgresReminderTableConformanceTests : ReminderTableConform
 
     protected override TimeSpan StartPrecision => TimeSpan.FromMicroseconds(1);
 
-    protected override bool EtagsAreIntegers => true;
+    protected override Type? ForeignEtagException => typeof(FormatException);
 
     protected override IReminderTable CreateTable(string serviceId)
     {

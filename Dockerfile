@@ -1,0 +1,11 @@
+# The silo image docker-compose.yml builds: the SDK publishes src/Silo, the ASP.NET runtime runs it.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/Silo/PolicingHub.Silo.csproj -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+EXPOSE 8080 11111 30000
+ENTRYPOINT ["dotnet", "PolicingHub.Silo.dll"]
