@@ -26,6 +26,12 @@ public sealed class ReadinessLoad
 
     public int Acknowledged => Completed.Count;
 
+    /// <summary>The last step acknowledged for each agency (its caller sends steps 1, 2, 3, … one at a time).</summary>
+    public IReadOnlyDictionary<string, int> Steps => _lastAcknowledged.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    /// <summary>The readiness a step sets: odd steps Elevated, even steps Normal.</summary>
+    public static string ReadinessOf(int step) => Readiness(step);
+
     /// <summary>The readiness of the last command acknowledged for each agency.</summary>
     public IReadOnlyDictionary<string, string> LastAcknowledged => _lastAcknowledged.ToDictionary(p => p.Key, p => Readiness(p.Value));
 

@@ -13,7 +13,7 @@ namespace PolicingHub.Testing;
 /// </summary>
 public sealed partial class SiloProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(120); // a loaded 2-core CI machine starts a cluster silo in 10–60 s
     private readonly System.Diagnostics.Process _process;
     private readonly TaskCompletionSource<string> _token = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];

@@ -48,8 +48,10 @@ internal static class ClusterEndpoints
             })
             .ToList();
         var agencyGrains = active.Length == 0 ? [] : await management.GetDetailedGrainStatistics(null, active);
+        // While a grain migrates it can be listed on two silos for a moment: one answer per agency.
         var hosts = agencyGrains.Where(g => g.GrainId.Type.ToString() == "agency")
-            .ToDictionary(g => g.GrainId.Key.ToString()!, g => g.SiloAddress, StringComparer.Ordinal);
+            .GroupBy(g => g.GrainId.Key.ToString()!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().SiloAddress, StringComparer.Ordinal);
         var agencies = (await api.ReadModelsAsync()).Agencies()
             .Select(a =>
             {
