@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using PolicingHub.EventLog;
 using PolicingHub.Gateway.Tests.Feed;
 using PolicingHub.Gateway.Tests.Support;
@@ -85,6 +87,11 @@ public sealed class ClusterProfileTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, log.Count).Select(p => (long)p), log.Select(e => e.Position));
         Assert.Equal(log.Count, (long)(await _database.ScalarAsync("SELECT count(*) FROM event_log"))!);
         Assert.Equal(2, log.Count(e => e.Type == "task.assigned" && e.Stream.StartsWith("task/T-TEST-", StringComparison.Ordinal)));
+        var membership = Second.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
+        Assert.Equal(
+            (TimeSpan.FromSeconds(1), 2, 2, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)),
+            (membership.ProbeTimeout, membership.NumMissedProbesLimit, membership.NumVotesForDeathDeclaration,
+                membership.DeathVoteExpirationTimeout, membership.IAmAliveTablePublishTimeout, membership.TableRefreshTimeout));
     }
 
     private GatewayFactory Silo() => new()

@@ -89,6 +89,7 @@ public sealed class DomainSilo : IAsyncLifetime
             silo.Services.AddSingleton(sp => new FaultyEventLog(sp.GetRequiredService<InMemoryEventLog>()));
             silo.Services.RemoveAll<IEventLog>();
             silo.Services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<FaultyEventLog>());
+            silo.Services.AddSingleton(new PolicingHub.Grains.Audit.AuditKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             silo.AddPolicingHubGrains();
         });
         _cluster = builder.Build();
