@@ -23,6 +23,9 @@ public sealed class RoleViewsTests(Chromium chromium, ITestOutputHelper output)
         var views = japan.Page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link);
 
         await Expect(views).ToHaveTextAsync(["My tasks", "My agreements"]);
+        await Expect(japan.Page.GetByTestId("who")).ToHaveTextAsync("JP-NPA liaison desk");
+        await Expect(coordinator.Page.GetByTestId("who")).ToHaveTextAsync("Hub coordinator");
+        await Expect(op.Page.GetByTestId("who")).ToHaveTextAsync("Operator");
         await Expect(coordinator.Page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link))
             .ToHaveTextAsync(["Tasks", "Overdue & escalations", "Agreements", "Agencies", "Audit"]);
         await Expect(op.Page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link))
