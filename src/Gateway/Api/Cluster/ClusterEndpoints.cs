@@ -33,8 +33,10 @@ internal static class ClusterEndpoints
         var snapshot = membership.CurrentSnapshot;
         var active = Active(snapshot);
         var management = grains.GetGrain<IManagementGrain>(0);
-        var statistics = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active);
-        var load = active.Zip(statistics).ToDictionary(p => p.First, p => p.Second);
+        // Asked silo by silo: one that died but is not yet declared dead leaves its figures empty instead of failing the view.
+        var load = (await Task.WhenAll(active.Select(async silo => (Silo: silo, Stats: await Reachable(() => management.GetRuntimeStatistics([silo]))))))
+            .Where(p => p.Stats is { Length: 1 })
+            .ToDictionary(p => p.Silo, p => p.Stats![0]);
         var silos = snapshot.Members.Values
             .OrderBy(m => m.SiloAddress.ToString(), StringComparer.Ordinal)
             .Select(m =>
@@ -47,7 +49,8 @@ internal static class ClusterEndpoints
                     stats?.IsOverloaded);
             })
             .ToList();
-        var agencyGrains = active.Length == 0 ? [] : await management.GetDetailedGrainStatistics(null, active);
+        var agencyGrains = (await Task.WhenAll(active.Select(silo => Reachable(() => management.GetDetailedGrainStatistics(null, [silo])))))
+            .SelectMany(g => g ?? []);
         // While a grain migrates it can be listed on two silos for a moment: one answer per agency.
         var hosts = agencyGrains.Where(g => g.GrainId.Type.ToString() == "agency")
             .GroupBy(g => g.GrainId.Key.ToString()!, StringComparer.Ordinal)
@@ -96,6 +99,19 @@ internal static class ClusterEndpoints
         return member.Status == SiloStatus.Active
             ? (member.SiloAddress, Active(snapshot))
             : throw new ConflictException($"Silo {address} is {member.Status}, not Active.");
+    }
+
+    /// <summary>The answer of a call to one silo, or null when that silo cannot be reached right now.</summary>
+    private static async Task<T?> Reachable<T>(Func<Task<T>> call) where T : class
+    {
+        try
+        {
+            return await call().WaitAsync(TimeSpan.FromSeconds(2));
+        }
+        catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+        {
+            return null;
+        }
     }
 
     private static SiloAddress[] Active(ClusterMembershipSnapshot snapshot) =>
