@@ -9,13 +9,13 @@ namespace PolicingHub.Gateway;
 public static class GatewayEndpointExtensions
 {
     /// <summary>Middleware and endpoints: authentication, rate limits, /api, /hubs/console, the web console at / (src/Console).</summary>
-    public static WebApplication MapPolicingHubGateway(this WebApplication app)
+    public static WebApplication MapPolicingHubGateway(this WebApplication app, string? staticAssetsManifest = null)
     {
         app.UseGatewayProblemDetails();
         app.UseGatewaySecurity();
         app.MapGatewayApi();
         app.MapConsoleFeed();
-        app.MapWebConsole();
+        app.MapWebConsole(staticAssetsManifest);
         return app;
     }
 }
