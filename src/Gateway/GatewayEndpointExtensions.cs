@@ -9,14 +9,14 @@ namespace PolicingHub.Gateway;
 public static class GatewayEndpointExtensions
 {
     /// <summary>Middleware and endpoints: security headers, problem details, CORS, authentication, rate limits, /api, /hubs/console, /health, the web console at / (src/Console).</summary>
-    public static WebApplication MapPolicingHubGateway(this WebApplication app)
+    public static WebApplication MapPolicingHubGateway(this WebApplication app, string? staticAssetsManifest = null)
     {
         app.UseSecurityHeaders();
         app.UseGatewayProblemDetails();
         app.UseGatewaySecurity();
         app.MapGatewayApi();
         app.MapConsoleFeed();
-        app.MapWebConsole();
+        app.MapWebConsole(staticAssetsManifest);
         return app;
     }
 }

@@ -14,9 +14,11 @@ public static class WebConsoleExtensions
     public static IServiceCollection AddWebConsole(this IServiceCollection services) =>
         services.Configure<RouteOptions>(options => options.SetParameterPolicy<WebConsoleRouteConstraint>(WebConsoleRouteConstraint.Name));
 
-    public static WebApplication MapWebConsole(this WebApplication app)
+    /// <param name="manifest">The host's static assets manifest (e.g. "PolicingHub.Silo.staticwebassets.endpoints.json" beside
+    /// the app), so hosts whose application name differs (tests) find it; null: the application's own.</param>
+    public static WebApplication MapWebConsole(this WebApplication app, string? manifest = null)
     {
-        app.MapStaticAssets();
+        app.MapStaticAssets(manifest is null ? null : Path.Combine(AppContext.BaseDirectory, manifest));
         app.MapFallbackToFile($"{{*path:nonfile:{WebConsoleRouteConstraint.Name}}}", "index.html");
         return app;
     }

@@ -64,7 +64,7 @@ internal static class SiloHost
 
         var app = builder.Build();
         SiloLog.Starting(app.Logger, profile.Profile);
-        app.MapPolicingHubGateway();
+        app.MapPolicingHubGateway($"{typeof(SiloHost).Assembly.GetName().Name}.staticwebassets.endpoints.json");
         app.MapOperations();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
