@@ -3,7 +3,7 @@ using PolicingHub.Gateway.Tests.Support;
 namespace PolicingHub.Gateway.Tests.Api;
 
 /// <summary>Every bad input gets the right ProblemDetails and changes nothing: same views, no domain event, one refusal audited at most.</summary>
-public sealed partial class BadInputTests(GatewayFactory factory) : IClassFixture<GatewayFactory>, IAsyncLifetime
+public sealed partial class BadInputTests(UnthrottledGatewayFactory factory) : IClassFixture<UnthrottledGatewayFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => factory.SeedDemoAsync();
 

@@ -11,7 +11,7 @@ public sealed class SecurityHeadersTests(GatewayFactory factory) : IClassFixture
 
     [Theory]
     [InlineData("GET", "/", null, HttpStatusCode.OK)]
-    [InlineData("GET", "/console.js", null, HttpStatusCode.OK)]
+    [InlineData("GET", "/tasks", null, HttpStatusCode.OK)]
     [InlineData("GET", "/health", null, HttpStatusCode.OK)]
     [InlineData("GET", "/api/agencies", null, HttpStatusCode.Unauthorized)]
     [InlineData("GET", "/api/agencies", "coordinator", HttpStatusCode.OK)]

@@ -19,7 +19,7 @@ namespace PolicingHub.Gateway.Tests.Support;
 /// endpoints picked at creation (classes run in parallel), a signing key in a fresh temp folder, and helpers that mint
 /// tokens and make clients carrying them. The host starts on first use (Server, Services or a client).
 /// </summary>
-public sealed class GatewayFactory : WebApplicationFactory<Program>
+public class GatewayFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("policinghub-gateway-").FullName;
     private IHost? _host;

@@ -38,7 +38,7 @@ public sealed class FirstRunTests
 
             Assert.Equal(0, exitCode);
             Assert.Empty(errors);
-            Assert.Equal("usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]", output[0]);
+            Assert.Equal("usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]  |  token rotate-key", output[0]);
             Assert.Contains("  dotnet run --project src/Silo -- token --role coordinator", output);
             Assert.DoesNotContain(output, line => line.StartsWith("eyJ", StringComparison.Ordinal));
         }

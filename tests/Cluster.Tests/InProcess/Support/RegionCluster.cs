@@ -96,6 +96,7 @@ public sealed class RegionCluster : IAsyncDisposable
         silo.Services.AddSingleton(Log);
         silo.Services.AddInMemoryEventLog();
         silo.UseInMemoryReminderService();
+        silo.AddMemoryGrainStorageAsDefault(); // the task escalation scheduler keeps its schedule in grain storage
         silo.AddPolicingHubGrains();
         silo.UseRegions(region);
         silo.AddClusterOperations();
