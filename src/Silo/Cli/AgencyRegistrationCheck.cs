@@ -1,5 +1,7 @@
 using PolicingHub.EventLog;
 using PolicingHub.EventLog.Hosting;
+using PolicingHub.Grains.Agencies.Events;
+using PolicingHub.Grains.EventSourcing;
 using PolicingHub.Silo.Hosting;
 using PolicingHub.Silo.Hosting.Profiles;
 
@@ -13,7 +15,7 @@ namespace PolicingHub.Silo.Cli;
 /// </summary>
 internal static class AgencyRegistrationCheck
 {
-    private const string RegisteredType = "agency.registered";
+    private static readonly string RegisteredType = DomainEvents.NameOf(typeof(AgencyRegistered));
 
     /// <summary>Why no token may be issued for <paramref name="agency"/>, or null when it is registered.</summary>
     public static async Task<string?> ProblemAsync(IConfiguration configuration, string agency)
