@@ -36,9 +36,7 @@ internal sealed class JwtBearerSetup(SigningKeyStore keys, IOptions<AuthOptions>
             ValidIssuer = auth.Value.Issuer,
             ValidAudience = auth.Value.Audience,
             // The active key and the retired ones (rotation): the token's kid picks one; a token without a kid tries each.
-            IssuerSigningKeyResolver = (_, _, kid, _) => kid is null
-                ? keys.ValidationKeys
-                : keys.ValidationKeys.Where(k => k.KeyId == kid),
+            IssuerSigningKeyResolver = (_, _, kid, _) => keys.ValidationKeysFor(kid),
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             NameClaimType = GatewayClaims.Subject,
             RoleClaimType = GatewayClaims.Role,

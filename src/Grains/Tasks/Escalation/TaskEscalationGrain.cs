@@ -14,7 +14,9 @@ namespace PolicingHub.Grains.Tasks.Escalation;
 /// cancelled is not — then asks each task that is due to <see cref="ICooperationTaskGrain.CheckEscalation"/>. The task
 /// decides and appends; it answers when to look again. So an escalation is raised within a minute of falling due, a
 /// crash at any point only repeats a look (the task's rule is idempotent), and the schedule kept in grain storage is a
-/// cache of the log: lost, it is rebuilt by reading the log again.
+/// cache of the log: lost, it is rebuilt by reading the log again. It holds every task still waiting for an
+/// acknowledgement, so it is saved at most every <see cref="SaveEvery"/> (and when the grain deactivates), not on every
+/// tick: a crash costs a re-read of at most that much log.
 /// </summary>
 [GrainType("task-escalation")]
 public sealed partial class TaskEscalationGrain(
@@ -27,6 +29,9 @@ public sealed partial class TaskEscalationGrain(
 
     /// <summary>The tick: Orleans' minimum reminder period.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the schedule is written to grain storage while the log moves.</summary>
+    public static readonly TimeSpan SaveEvery = TimeSpan.FromMinutes(10);
 
     private const string ReminderName = "sweep";
     private const int ReadBatch = 1000;
@@ -49,20 +54,40 @@ public sealed partial class TaskEscalationGrain(
         }
     }
 
+    private bool _unsaved;
+    private DateTimeOffset _savedAt = DateTimeOffset.MinValue;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var changed = await FollowLog();
-        changed |= await CheckDueTasks();
-        if (changed)
+        _unsaved |= await FollowLog();
+        var looked = await CheckDueTasks();
+        _unsaved |= looked;
+        if (_unsaved && (looked || time.GetUtcNow() - _savedAt >= SaveEvery))
         {
-            try
-            {
-                await schedule.WriteStateAsync();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogScheduleNotSaved(logger, ex); // a cache of the log: the next tick saves it, or a restart re-reads the log
-            }
+            await SaveAsync();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved)
+        {
+            await SaveAsync();
+        }
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await schedule.WriteStateAsync();
+            _unsaved = false;
+            _savedAt = time.GetUtcNow();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogScheduleNotSaved(logger, ex); // a cache of the log: a later tick saves it, or a restart re-reads the log
         }
     }
 
@@ -148,6 +173,6 @@ public sealed partial class TaskEscalationGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation check of task {Task} failed; retried next tick")]
     private static partial void LogCheckFailed(ILogger logger, string task, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation schedule not saved; saved again next tick")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation schedule not saved; saved again at a later tick")]
     private static partial void LogScheduleNotSaved(ILogger logger, Exception exception);
 }
