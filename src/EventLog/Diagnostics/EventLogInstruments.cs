@@ -15,6 +15,7 @@ internal sealed class EventLogInstruments
     public const string BatchSizeName = "policinghub.eventlog.batch.size";
     public const string AppendedEventsName = "policinghub.eventlog.events.appended";
     public const string ConflictsName = "policinghub.eventlog.append.conflicts";
+    public const string CheckpointedFramesName = "policinghub.eventlog.checkpoint.frames";
 
     /// <summary>No instruments at all: for a store built without a meter factory.</summary>
     public static readonly EventLogInstruments None = new(null, "none");
@@ -27,6 +28,7 @@ internal sealed class EventLogInstruments
     private readonly Histogram<int>? _batchSize;
     private readonly Counter<long>? _appendedEvents;
     private readonly Counter<long>? _conflicts;
+    private readonly Counter<long>? _checkpointedFrames;
 
     /// <param name="meterFactory">Creates the meter (scoped to that factory); null records nothing.</param>
     /// <param name="store">The <c>store</c> tag: sqlite or memory.</param>
@@ -47,6 +49,8 @@ internal sealed class EventLogInstruments
         _appendedEvents = meter.CreateCounter<long>(AppendedEventsName, "{event}", "Events committed to the log.");
         _conflicts = meter.CreateCounter<long>(ConflictsName, "{append}",
             "Appends refused because the stream was not at the expected sequence.");
+        _checkpointedFrames = meter.CreateCounter<long>(CheckpointedFramesName, "{frame}",
+            "Write-ahead log frames copied into the database by background checkpoints (SQLite).");
     }
 
     /// <summary>One append has its result; <paramref name="status"/> is committed, conflict or failed.</summary>
@@ -80,6 +84,15 @@ internal sealed class EventLogInstruments
         if (_conflicts is { Enabled: true } counter)
         {
             counter.Add(1, _store);
+        }
+    }
+
+    /// <summary>A background checkpoint ran and copied <paramref name="frames"/> write-ahead log frames.</summary>
+    public void Checkpointed(long frames)
+    {
+        if (_checkpointedFrames is { Enabled: true } counter)
+        {
+            counter.Add(frames, _store);
         }
     }
 }

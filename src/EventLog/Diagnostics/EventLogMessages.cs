@@ -25,4 +25,7 @@ internal static partial class EventLogMessages
 
     [LoggerMessage(5005, LogLevel.Debug, "Event log batch of {Count} appends committed up to position {Position}")]
     public static partial void BatchCommitted(this ILogger logger, int count, long position);
+
+    [LoggerMessage(5006, LogLevel.Warning, "A background checkpoint of the SQLite event log failed; the next tick tries again")]
+    public static partial void CheckpointFailed(this ILogger logger, Exception exception);
 }

@@ -13,7 +13,8 @@ namespace PolicingHub.EventLog.Sqlite;
 /// failed transaction leaves nothing stale. After any failure the connection is closed and reopened on the next batch.
 /// Only the <see cref="GroupCommitAppender"/>'s loop calls it, one batch at a time.
 /// </summary>
-internal sealed class SqliteEventBatchWriter(SqliteEventLogFile file, SqliteSynchronousMode synchronous) : IEventBatchWriter, IDisposable
+internal sealed class SqliteEventBatchWriter(SqliteEventLogFile file, SqliteSynchronousMode synchronous, bool backgroundCheckpoints = false)
+    : IEventBatchWriter, IDisposable
 {
     private SqliteConnection? _connection;
     private SqliteCommand? _lastPosition;
@@ -105,7 +106,7 @@ internal sealed class SqliteEventBatchWriter(SqliteEventLogFile file, SqliteSync
             return _connection;
         }
         await file.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var connection = await file.OpenWriterAsync(synchronous, cancellationToken).ConfigureAwait(false);
+        var connection = await file.OpenWriterAsync(synchronous, backgroundCheckpoints, cancellationToken).ConfigureAwait(false);
         _connection = connection;
         _lastPosition = Prepare(connection, SqliteEventLogSchema.SelectLastPosition);
         _streamHead = Prepare(connection, SqliteEventLogSchema.SelectStreamHead,

@@ -13,7 +13,7 @@ namespace PolicingHub.EventLog.Sqlite;
 /// The event log in one SQLite file (WAL). Appends go through group commit: one loop, one write connection, one
 /// transaction per batch (<see cref="SqliteEventBatchWriter"/>). Reads use pooled connections beside the writer and see
 /// only committed transactions, and positions are committed in order, so a reader never sees a gap. Rings its doorbell
-/// after each commit. As a hosted service it creates the file on start and stops the writer loop on stop; disposing it
+/// after each commit. Checkpoints of the write-ahead log run beside the writer (<see cref="SqliteWalCheckpointer"/>). As a hosted service it creates the file on start and stops the writer loop on stop; disposing it
 /// does the same, then closes the file.
 /// </summary>
 public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogDoorbell, IHostedService, IAsyncDisposable, IDisposable
@@ -22,6 +22,7 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
     private readonly SqliteEventBatchWriter _writer;
     private readonly InProcessDoorbell _doorbell;
     private readonly GroupCommitAppender _appender;
+    private readonly SqliteWalCheckpointer? _checkpointer;
     private readonly ILogger _logger;
     private int _disposed;
 
@@ -37,10 +38,17 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
         }
         _logger = logger;
         _file = new SqliteEventLogFile(settings.Path);
-        _writer = new SqliteEventBatchWriter(_file, settings.Synchronous);
+        var instruments = new EventLogInstruments(meterFactory, "sqlite");
+        var backgroundCheckpoints = settings.CheckpointInterval > TimeSpan.Zero;
+        _writer = new SqliteEventBatchWriter(_file, settings.Synchronous, backgroundCheckpoints);
         _doorbell = new InProcessDoorbell(logger);
-        _appender = new GroupCommitAppender(
-            _writer, settings.MaxBatchSize, _doorbell, new EventLogInstruments(meterFactory, "sqlite"), timeProvider, logger);
+        _appender = new GroupCommitAppender(_writer, settings.MaxBatchSize, _doorbell, instruments, timeProvider, logger);
+        if (backgroundCheckpoints)
+        {
+            _checkpointer = new SqliteWalCheckpointer(_file, settings.CheckpointInterval, timeProvider, instruments, logger);
+            _doorbell.Subscribe(_checkpointer.Committed);
+            _checkpointer.Start();
+        }
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -105,6 +113,10 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
             return;
         }
         await _appender.DisposeAsync().ConfigureAwait(false);
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync().ConfigureAwait(false);
+        }
         _writer.Dispose();
         _file.ClearReaderPool();
     }

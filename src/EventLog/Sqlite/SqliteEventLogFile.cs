@@ -11,6 +11,9 @@ internal sealed class SqliteEventLogFile
 {
     private const int BusyTimeoutMilliseconds = 5000;
 
+    /// <summary>SQLite's own automatic checkpoint threshold, in pages.</summary>
+    private const int DefaultAutoCheckpointPages = 1000;
+
     private readonly SemaphoreSlim _createGate = new(1, 1);
     private readonly string _writerConnectionString;
     private readonly string _readerConnectionString;
@@ -69,15 +72,38 @@ internal sealed class SqliteEventLogFile
     }
 
     /// <summary>Opens the write connection with its pragmas; the file must exist (<see cref="EnsureCreatedAsync"/>).</summary>
-    public async Task<SqliteConnection> OpenWriterAsync(SqliteSynchronousMode synchronous, CancellationToken cancellationToken)
+    /// <param name="synchronous">How hard each commit is pushed to disk.</param>
+    /// <param name="backgroundCheckpoints">True when a <see cref="SqliteWalCheckpointer"/> runs beside it: the writer then checkpoints only past a safety limit.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    public async Task<SqliteConnection> OpenWriterAsync(SqliteSynchronousMode synchronous, bool backgroundCheckpoints, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_writerConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var mode = synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {mode};", cancellationToken)
-                .ConfigureAwait(false);
+            var autoCheckpoint = backgroundCheckpoints ? SqliteWalCheckpointer.WriterSafetyLimitPages : DefaultAutoCheckpointPages;
+            await ExecuteAsync(connection,
+                $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {mode}; PRAGMA wal_autocheckpoint = {autoCheckpoint};",
+                cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Opens the checkpointer's own connection (not pooled: it lives as long as the log).</summary>
+    public async Task<SqliteConnection> OpenCheckpointerAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var connection = new SqliteConnection(_writerConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};", cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

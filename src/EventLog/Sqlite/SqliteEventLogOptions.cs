@@ -11,6 +11,12 @@ public sealed class SqliteEventLogOptions
     /// <summary>How hard a commit is pushed to disk. <see cref="SqliteSynchronousMode.Full"/> unless you accept losing the last commits on power loss.</summary>
     public SqliteSynchronousMode Synchronous { get; set; } = SqliteSynchronousMode.Full;
 
+    /// <summary>
+    /// How often a background checkpoint copies the write-ahead log into the database while the log grows, so no
+    /// commit waits for one; <see cref="TimeSpan.Zero"/> leaves checkpoints to SQLite (inside the commit that fills 1,000 pages).
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>The most appends one transaction takes (group commit); 1 turns group commit off.</summary>
     public int MaxBatchSize { get; set; } = 256;
 }

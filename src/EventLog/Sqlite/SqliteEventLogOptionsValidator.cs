@@ -8,6 +8,9 @@ public sealed class SqliteEventLogOptionsValidator : IValidateOptions<SqliteEven
     /// <summary>The largest <see cref="SqliteEventLogOptions.MaxBatchSize"/> accepted.</summary>
     public const int MaxBatchSizeLimit = 10_000;
 
+    /// <summary>The longest <see cref="SqliteEventLogOptions.CheckpointInterval"/> accepted.</summary>
+    public static readonly TimeSpan MaxCheckpointInterval = TimeSpan.FromMinutes(1);
+
     private const string Prefix = SqliteEventLogOptions.SectionName;
 
     public ValidateOptionsResult Validate(string? name, SqliteEventLogOptions options)
@@ -29,6 +32,10 @@ public sealed class SqliteEventLogOptionsValidator : IValidateOptions<SqliteEven
         if (options.MaxBatchSize is < 1 or > MaxBatchSizeLimit)
         {
             failures.Add($"The SQLite event log's {Prefix}:MaxBatchSize must be between 1 and {MaxBatchSizeLimit}, not {options.MaxBatchSize}.");
+        }
+        if (options.CheckpointInterval < TimeSpan.Zero || options.CheckpointInterval > MaxCheckpointInterval)
+        {
+            failures.Add($"The SQLite event log's {Prefix}:CheckpointInterval must be between 00:00:00 (SQLite checkpoints by itself) and {MaxCheckpointInterval}, not {options.CheckpointInterval}.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

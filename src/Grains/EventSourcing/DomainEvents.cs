@@ -54,9 +54,14 @@ public static class DomainEvents
     /// <summary>What makes two commands "the same" for an idempotency key: the method and the command's JSON.</summary>
     public static string Fingerprint(string method, object command)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(command, command.GetType(), Json);
-        var bytes = Encoding.UTF8.GetBytes(method + "\n").Concat(json).ToArray();
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(command);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(method + "\n"));
+        sha.AppendData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType(), Json));
+        Span<byte> hash = stackalloc byte[32];
+        sha.GetHashAndReset(hash);
+        return Convert.ToHexStringLower(hash);
     }
 
     private static JsonSerializerOptions CreateOptions()

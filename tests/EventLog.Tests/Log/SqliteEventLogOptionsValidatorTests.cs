@@ -15,7 +15,10 @@ public sealed class SqliteEventLogOptionsValidatorTests
     [Fact]
     public void Each_bad_setting_is_named_with_the_provider_and_its_configuration_key()
     {
-        var result = _validator.Validate(null, new SqliteEventLogOptions { Path = " ", Synchronous = (SqliteSynchronousMode)7, MaxBatchSize = 10_001 });
+        var result = _validator.Validate(null, new SqliteEventLogOptions
+        {
+            Path = " ", Synchronous = (SqliteSynchronousMode)7, MaxBatchSize = 10_001, CheckpointInterval = TimeSpan.FromMilliseconds(-1),
+        });
 
         Assert.True(result.Failed);
         Assert.Equal(
@@ -23,6 +26,7 @@ public sealed class SqliteEventLogOptionsValidatorTests
             "The SQLite event log needs a database file: set PolicingHub:EventLog:Sqlite:Path.",
             "The SQLite event log's PolicingHub:EventLog:Sqlite:Synchronous must be Full or Normal, not '7'.",
             "The SQLite event log's PolicingHub:EventLog:Sqlite:MaxBatchSize must be between 1 and 10000, not 10001.",
+            "The SQLite event log's PolicingHub:EventLog:Sqlite:CheckpointInterval must be between 00:00:00 (SQLite checkpoints by itself) and 00:01:00, not -00:00:00.0010000.",
         ], result.Failures!);
     }
 

@@ -54,4 +54,15 @@ public sealed class DomainEventsTests
         Assert.NotEqual(DomainEvents.Fingerprint("Cancel", cancel), DomainEvents.Fingerprint("Cancel", cancel with { Reason = "other" }));
         Assert.NotEqual(DomainEvents.Fingerprint("Cancel", cancel), DomainEvents.Fingerprint("Decline", cancel));
     }
+
+    [Fact]
+    public void The_fingerprint_is_the_SHA256_of_the_method_a_newline_and_the_commands_JSON_so_keys_recorded_earlier_still_match()
+    {
+        var cancel = new CancelTask(new Actor("coord-kim", ActorRole.Coordinator, null), "withdrawn");
+        var json = System.Text.Json.JsonSerializer.Serialize(cancel, DomainEvents.Json);
+
+        Assert.Equal(
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("Cancel\n" + json))),
+            DomainEvents.Fingerprint("Cancel", cancel));
+    }
 }
