@@ -19,11 +19,27 @@ public sealed class AuditSealGrain(IEventLog log, AuditChain chain, IAuditCheckp
     protected override Seals Apply(Seals state, object @event) =>
         @event is AuditSealed seal ? new Seals(state.All.Add(seal)) : state;
 
+    /// <summary>How often the grain follows the log between checkpoints, so each turn links a few thousand recent events.</summary>
+    public static readonly TimeSpan FollowEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most events one follow turn links, so a backlog is worked off in short turns.</summary>
+    private const int MaxEventsPerFollow = 20_000;
+
+    private long _linkedUpTo;
+    private string _link = AuditChain.Genesis;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        (_linkedUpTo, _link) = State.All.IsEmpty ? (0, AuditChain.Genesis) : (State.All[^1].UpTo, State.All[^1].Mac);
+        this.RegisterGrainTimer(static (grain, _) => grain.FollowAsync(MaxEventsPerFollow), this,
+            new GrainTimerCreationOptions(FollowEvery, FollowEvery) { KeepAlive = false });
+    }
+
     public async Task<long> Seal()
     {
         var last = State.All.IsEmpty ? null : State.All[^1];
         var upTo = last?.UpTo ?? 0;
-        var link = last?.Mac ?? AuditChain.Genesis;
         if (kept.Last() is { } outside && outside.UpTo > upTo)
         {
             return upTo; // the log lost a checkpoint it had: never seal over the cut (Verify reports it)
@@ -39,23 +55,34 @@ public sealed class AuditSealGrain(IEventLog log, AuditChain chain, IAuditCheckp
             // silo's sealer tick would append a seal of the previous seal, forever, in a quiet cluster.
             return upTo;
         }
-        while (upTo < head)
+        await FollowAsync(head - _linkedUpTo);
+        var checkpoint = new AuditSealed(_linkedUpTo, _link, time.GetUtcNow());
+        await AppendSystemEventsAsync([checkpoint]);
+        kept.Keep(checkpoint);
+        return _linkedUpTo;
+    }
+
+    /// <summary>
+    /// Links up to <paramref name="maxEvents"/> more events of the log onto the chain kept in memory since the last
+    /// checkpoint (between checkpoints, a timer does this every <see cref="FollowEvery"/>: the events are then still in
+    /// the log's recent tail, and no turn links a long backlog at once). A new activation starts from the last checkpoint.
+    /// </summary>
+    private async Task FollowAsync(long maxEvents)
+    {
+        var target = _linkedUpTo + maxEvents;
+        while (_linkedUpTo < target)
         {
-            var page = await log.ReadAsync(upTo, (int)Math.Min(PageSize, head - upTo));
+            var page = await log.ReadAsync(_linkedUpTo, (int)Math.Min(PageSize, target - _linkedUpTo));
             if (page.Count == 0)
             {
-                break;
+                return;
             }
             foreach (var e in page)
             {
-                link = chain.Next(link, e);
-                upTo = e.Position;
+                _link = chain.Next(_link, e);
+                _linkedUpTo = e.Position;
             }
         }
-        var checkpoint = new AuditSealed(upTo, link, time.GetUtcNow());
-        await AppendSystemEventsAsync([checkpoint]);
-        kept.Keep(checkpoint);
-        return upTo;
     }
 
     public async Task<AuditVerification> Verify()

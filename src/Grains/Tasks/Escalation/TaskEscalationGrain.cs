@@ -16,7 +16,8 @@ namespace PolicingHub.Grains.Tasks.Escalation;
 /// crash at any point only repeats a look (the task's rule is idempotent), and the schedule kept in grain storage is a
 /// cache of the log: lost, it is rebuilt by reading the log again. It holds every task still waiting for an
 /// acknowledgement, so it is saved at most every <see cref="SaveEvery"/> (and when the grain deactivates), not on every
-/// tick: a crash costs a re-read of at most that much log.
+/// tick: a crash costs a re-read of at most that much log. Between ticks a timer follows the log every
+/// <see cref="FollowEvery"/>, so each turn reads a few seconds of it.
 /// </summary>
 [GrainType("task-escalation")]
 public sealed partial class TaskEscalationGrain(
@@ -45,6 +46,19 @@ public sealed partial class TaskEscalationGrain(
         DomainEvents.NameOf(typeof(TaskAcknowledged)), DomainEvents.NameOf(typeof(TaskAccepted)), DomainEvents.NameOf(typeof(TaskDeclined)),
         DomainEvents.NameOf(typeof(TaskCompleted)), DomainEvents.NameOf(typeof(TaskCancelled)),
     };
+
+    /// <summary>
+    /// How often the active scheduler reads the log between reminder ticks: in short steps, while the events are still
+    /// in the log's recent tail, rather than a whole minute of a busy log in one long turn.
+    /// </summary>
+    public static readonly TimeSpan FollowEvery = TimeSpan.FromSeconds(2);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(static async (grain, _) => grain._unsaved |= await grain.FollowLog(), this,
+            new GrainTimerCreationOptions(FollowEvery, FollowEvery) { KeepAlive = false });
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task Start()
     {
