@@ -8,7 +8,7 @@ namespace PolicingHub.EventLog;
 /// </summary>
 internal sealed class RecentEvents(int capacity = RecentEvents.DefaultCapacity)
 {
-    public const int DefaultCapacity = 8192;
+    public const int DefaultCapacity = 16_384;
 
     private readonly Lock _lock = new();
     private readonly EventEnvelope[] _ring = new EventEnvelope[capacity];

@@ -51,7 +51,7 @@ public sealed partial class TaskEscalationGrain(
     /// How often the active scheduler reads the log between reminder ticks: in short steps, while the events are still
     /// in the log's recent tail, rather than a whole minute of a busy log in one long turn.
     /// </summary>
-    public static readonly TimeSpan FollowEvery = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan FollowEvery = TimeSpan.FromSeconds(1);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
