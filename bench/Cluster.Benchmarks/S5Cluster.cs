@@ -5,7 +5,7 @@ namespace PolicingHub.Benchmarks.Cluster;
 
 /// <summary>
 /// One S5 cluster: a fresh PostgreSQL database (dropped after) and silo processes on the cluster profile (the shared
-/// <see cref="SiloCluster"/>): the first, in region "ap", takes the load and is never killed.
+/// <see cref="SiloCluster"/>): the first, alone in region "hub", takes the load and is never killed.
 /// </summary>
 internal sealed class S5Cluster : IAsyncDisposable
 {
@@ -21,7 +21,15 @@ internal sealed class S5Cluster : IAsyncDisposable
         var cluster = new S5Cluster { _admin = postgres, _database = $"ph_s5_{Guid.NewGuid():N}"[..20] };
         await cluster.ExecuteAsync($"CREATE DATABASE {cluster._database}");
         var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = cluster._database }.ConnectionString;
-        cluster.Silos = await SiloCluster.StartAsync(connection, cluster._database, ["ap", .. regions], tuned);
+        try
+        {
+            cluster.Silos = await SiloCluster.StartAsync(connection, cluster._database, ["hub", .. regions], tuned);
+        }
+        catch
+        {
+            await cluster.DisposeAsync(); // the database too, when a silo fails to start
+            throw;
+        }
         return cluster;
     }
 
