@@ -23,7 +23,11 @@ internal sealed class S5Cluster : IAsyncDisposable
         var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = cluster._database }.ConnectionString;
         try
         {
-            cluster.Silos = await SiloCluster.StartAsync(connection, cluster._database, ["hub", .. regions], tuned);
+            cluster.Silos = await SiloCluster.StartAsync(connection, cluster._database, ["hub"], tuned);
+            foreach (var region in regions)
+            {
+                await AddWithRetryAsync(cluster.Silos, region);
+            }
         }
         catch
         {
@@ -34,6 +38,26 @@ internal sealed class S5Cluster : IAsyncDisposable
     }
 
     public HttpClient Client() => Gateway.Client(Silos.Token);
+
+    /// <summary>
+    /// Starts a silo in <paramref name="region"/>, again (up to three times) when it exits while starting: on a loaded
+    /// machine the tuned membership can declare a starting silo dead (a stall of 2 s), and Orleans then stops it.
+    /// </summary>
+    private static async Task AddWithRetryAsync(SiloCluster silos, string region)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await silos.AddAsync(region);
+                return;
+            }
+            catch (InvalidOperationException exited) when (attempt < 3 && exited.Message.StartsWith("the silo exited", StringComparison.Ordinal))
+            {
+                Console.WriteLine($"  a silo in {region} exited while starting (attempt {attempt}); starting another");
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
