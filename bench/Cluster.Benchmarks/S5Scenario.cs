@@ -6,15 +6,17 @@ using PolicingHub.Testing;
 namespace PolicingHub.Benchmarks.Cluster;
 
 /// <summary>
-/// `s5`, per side (tuned membership, Orleans' defaults): four silo processes, two in region "ap" (the first one takes
-/// REST load from one caller per agency and is never killed) and two in "eu". Phase 1 kills -9 the other "ap" silo;
-/// phase 2 kills -9 both "eu" silos at once (a region lost: its agencies are re-homed to "ap"). Each phase reports the seconds until
-/// every agency that lived there had a command sent after the kill acknowledged; at the end, user-visible failures
-/// (non-2xx or no answer) and lost commands (an agency whose readiness is not its last acknowledged one).
+/// `s5`, per side (tuned membership, Orleans' defaults): five silo processes — one alone in region "hub" (takes REST
+/// load from one caller per agency, hosts no home region, never killed), two in "ap" and two in "eu". Phase 1 kills -9
+/// the "ap" silo that hosts the most "ap" agencies under load (read from /api/cluster at the kill; a phase whose victims
+/// host no agency fails the run); phase 2 kills -9 both "eu" silos at once (a region lost: its agencies are re-homed
+/// anywhere). Each phase reports the seconds until every agency that lived there had a command sent after the kill
+/// acknowledged; at the end, user-visible failures (non-2xx or no answer) and lost commands (an agency whose readiness
+/// is not its last acknowledged one).
 /// </summary>
 internal static class S5Scenario
 {
-    private static readonly string[] Regions = ["ap", "eu", "eu"]; // after the gateway silo, itself in "ap"
+    private static readonly string[] Regions = ["ap", "ap", "eu", "eu"]; // after the gateway silo, alone in "hub"
 
     public static async Task<int> RunAsync(string postgres, int agenciesPerRegion, IReadOnlyList<string> sides)
     {
@@ -57,7 +59,10 @@ internal static class S5Scenario
         var load = ReadinessLoad.Start(cluster.Client, codes, 100_000, TimeSpan.FromMinutes(3));
         await load.Progress(100, TimeSpan.FromSeconds(60));
 
-        var oneSilo = await KillAsync(cluster, load, [.. cluster.Silos.Silos.Skip(1).Where(s => s.Region == "ap").Select(s => s.Silo)]);
+        var placement = await cluster.Silos.PlacementAsync(cluster.Gateway);
+        var busiestAp = cluster.Silos.Silos.Where(s => s.Region == "ap").Select(s => s.Silo)
+            .OrderByDescending(s => placement.Values.Count(p => p == s)).First();
+        var oneSilo = await KillAsync(cluster, load, [busiestAp]);
         var wholeRegion = await KillAsync(cluster, load, [.. cluster.Silos.Silos.Where(s => s.Region == "eu").Select(s => s.Silo)]);
         await load.Progress(50, TimeSpan.FromSeconds(60));
         await load.StopAsync();
@@ -84,12 +89,16 @@ internal static class S5Scenario
     {
         var placement = await cluster.Silos.PlacementAsync(cluster.Gateway);
         var affected = placement.Where(p => victims.Contains(p.Value)).Select(p => p.Key).ToList();
+        if (affected.Count == 0)
+        {
+            throw new InvalidOperationException($"the silo(s) to kill host no agency under load, so their failover would measure nothing; placement: {string.Join(", ", placement.Select(p => $"{p.Key}@{p.Value.SiloPort}"))}");
+        }
         var at = load.Now;
         foreach (var victim in victims)
         {
             victim.Kill();
         }
-        Console.WriteLine($"killed {victims.Count} silo(s) hosting {string.Join(", ", affected)}");
+        Console.WriteLine($"killed {victims.Count} silo(s) (pid {string.Join(", ", victims.Select(v => v.Pid))}) hosting {string.Join(", ", affected)}");
         await Eventually.Until(() => Task.FromResult(load.ServedAgainAfter(affected, at) is not null), "the killed silos' agencies served again",
             TimeSpan.FromSeconds(90));
         var served = load.ServedAgainAfter(affected, at);

@@ -14,6 +14,9 @@ public enum StoreKind
 {
     Sqlite,
     InMemory,
+
+    /// <summary>The cluster profile on PostgreSQL: this process's silo and a second silo process (<see cref="ClusterPeer"/>).</summary>
+    Cluster,
 }
 
 /// <summary>
@@ -47,7 +50,13 @@ internal sealed class Hub : IAsyncDisposable
 
     public string DataPath => Path.Combine(_folder, "data");
 
-    public static async Task<Hub> StartAsync(StoreKind store, GrainCallTimer? profile)
+    /// <summary>The temp folder the silo works in (the cluster's second silo works in it too).</summary>
+    public string Folder => _folder;
+
+    public string SigningKeyPath => Path.Combine(_folder, "signing-key.b64");
+
+    /// <summary>Starts the silo on <paramref name="store"/>; <paramref name="cluster"/> (the database and cluster id) is required for <see cref="StoreKind.Cluster"/>.</summary>
+    public static async Task<Hub> StartAsync(StoreKind store, GrainCallTimer? profile, ClusterPeer? cluster = null)
     {
         var folder = Directory.CreateTempSubdirectory("policinghub-s6-").FullName;
         var keyPath = Path.Combine(folder, "signing-key.b64");
@@ -57,17 +66,18 @@ internal sealed class Hub : IAsyncDisposable
             File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         var port = FreePort();
+        var storeArgs = store == StoreKind.Cluster
+            ? (cluster ?? throw new ArgumentNullException(nameof(cluster))).Settings("local", keyPath, Path.Combine(folder, "data")).Select(p => $"--{p.Key}={p.Value}").ToArray()
+            : [$"--PolicingHub:Store={store}", $"--PolicingHub:DataPath={Path.Combine(folder, "data")}", $"--PolicingHub:Auth:SigningKeyPath={keyPath}"];
         string[] args =
         [
             $"--urls=http://127.0.0.1:{port}",
             "--environment=Production",
             $"--contentRoot={folder}",
             "--hostingStartupAssemblies=PolicingHub.Gateway.Benchmarks",
-            $"--PolicingHub:Store={store}",
-            $"--PolicingHub:DataPath={Path.Combine(folder, "data")}",
+            .. storeArgs,
             $"--PolicingHub:Orleans:SiloPort={FreePort()}",
             $"--PolicingHub:Orleans:GatewayPort={FreePort()}",
-            $"--PolicingHub:Auth:SigningKeyPath={keyPath}",
             "--PolicingHub:Limits:PermitPerSecond=1000000",
             "--Logging:LogLevel:Default=Warning",
         ];

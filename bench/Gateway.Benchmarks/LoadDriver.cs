@@ -17,18 +17,24 @@ public abstract class LoadSide(string name)
 }
 
 /// <summary>A request over loopback HTTP/1.1, built fresh for each send, timed to the last byte of the body.</summary>
-public sealed class HttpSide(string name, HttpClient client, Func<HttpRequestMessage> request) : LoadSide(name)
+public sealed class HttpSide(string name, IReadOnlyList<HttpClient> clients, Func<HttpRequestMessage> request) : LoadSide(name)
 {
+    private long _sent;
+
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public static HttpSide Plaintext(HttpClient client) => new("plaintext", client, () => new HttpRequestMessage(HttpMethod.Get, "/plaintext"));
+    public static HttpSide Plaintext(HttpClient client) => new("plaintext", [client], () => new HttpRequestMessage(HttpMethod.Get, "/plaintext"));
 
     /// <summary>POST /api/tasks with the coordinator's token and a new Idempotency-Key each time (so each names a new task).</summary>
-    public static HttpSide Assign(HttpClient client, string token, byte[] body, string run)
+    public static HttpSide Assign(HttpClient client, string token, byte[] body, string run) => Assign([client], token, body, run);
+
+    /// <summary>As <see cref="Assign(HttpClient, string, byte[], string)"/>, taking <paramref name="clients"/> (one per silo's gateway) in turn.</summary>
+    public static HttpSide Assign(IReadOnlyList<HttpClient> clients, string token, byte[] body, string run)
     {
         var bearer = new AuthenticationHeaderValue("Bearer", token);
         var next = 0L;
-        return new HttpSide("task assign (REST)", client, () =>
+        var name = clients.Count == 1 ? "task assign (REST)" : $"task assign (REST, {clients.Count} gateways in turn)";
+        return new HttpSide(name, clients, () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/tasks") { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = Json;
@@ -43,6 +49,7 @@ public sealed class HttpSide(string name, HttpClient client, Func<HttpRequestMes
         try
         {
             using var message = request();
+            var client = clients[(int)(Interlocked.Increment(ref _sent) % clients.Count)];
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
@@ -96,10 +103,12 @@ public sealed class GrainAssignSide(IServiceProvider services, string agreement,
 /// </summary>
 public static class LoadDriver
 {
-    public static async Task<SideRun> RunAsync(LoadSide side, int concurrency, TimeSpan duration, HubMeters meters)
+    /// <param name="cpu">The CPU time to charge to the requests (default: this process's; on the cluster profile, the second silo's too).</param>
+    public static async Task<SideRun> RunAsync(LoadSide side, int concurrency, TimeSpan duration, HubMeters meters, Func<TimeSpan>? cpu = null)
     {
+        cpu ??= () => Process.GetCurrentProcess().TotalProcessorTime;
         var metersBefore = meters.Take();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuBefore = cpu();
         var gen2Before = GC.CollectionCount(2);
         var pauseBefore = GC.GetTotalPauseDuration();
         var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -123,7 +132,7 @@ public static class LoadDriver
         var ticks = done.SelectMany(w => w.Samples).ToArray();
         Array.Sort(ticks);
         return new SideRun(
-            side.Name, ticks, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, GC.CollectionCount(2) - gen2Before,
+            side.Name, ticks, elapsed, cpu() - cpuBefore, GC.CollectionCount(2) - gen2Before,
             GC.GetTotalPauseDuration() - pauseBefore, System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore,
             Errors: done.Sum(w => w.Errors), ErrorSamples: [.. done.SelectMany(w => w.ErrorSamples).Take(5)], Meters: meters.Take() - metersBefore);
     }

@@ -1,7 +1,7 @@
 namespace PolicingHub.Gateway.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project bench/Gateway.Benchmarks -- [--store sqlite|inmemory|both] [--sides plaintext,assign,grain] [--concurrency 64] [--seconds 5]
+/// dotnet run -c Release --project bench/Gateway.Benchmarks -- [--store sqlite|inmemory|both|cluster] [--postgres CONNECTION] [--sides plaintext,assign,grain] [--concurrency 64] [--seconds 5]
 ///   [--rounds 3] [--warmup-seconds 2] [--profile]
 /// </summary>
 /// <remarks>Not top-level statements: those would declare a global <c>Program</c> hiding the silo's, which this bench runs.</remarks>
@@ -16,7 +16,7 @@ public static class BenchMain
         catch (ArgumentException bad)
         {
             Console.Error.WriteLine(bad.Message);
-            Console.Error.WriteLine("usage: -- [--store sqlite|inmemory|both] [--sides plaintext,assign,grain] [--concurrency 64] [--seconds 5] [--rounds 3] [--warmup-seconds 2] [--profile]");
+            Console.Error.WriteLine("usage: -- [--store sqlite|inmemory|both|cluster] [--postgres CONNECTION] [--sides plaintext,assign,grain] [--concurrency 64] [--seconds 5] [--rounds 3] [--warmup-seconds 2] [--profile]");
             return 2;
         }
     }

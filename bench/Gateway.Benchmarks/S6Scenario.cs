@@ -51,24 +51,34 @@ public static class S6Scenario
     {
         var timer = settings.Profile ? new GrainCallTimer() : null;
         using var jit = settings.Profile ? new JitListener() : null;
-        await using var hub = await Hub.StartAsync(store, timer);
+        await using var peer = store == StoreKind.Cluster ? await ClusterPeer.CreateDatabaseAsync(settings.Postgres!) : null;
+        await using var hub = await Hub.StartAsync(store, timer, peer);
+        if (peer is not null)
+        {
+            await peer.StartSiloAsync(hub.SigningKeyPath, hub.Folder);
+        }
         using var client = Loopback.Client(hub.BaseAddress, settings.Concurrency);
+        using var peerClient = peer?.Silo is { } silo ? Loopback.Client(silo.Address, settings.Concurrency) : null;
+        HttpClient[] gateways = peerClient is null ? [client] : [client, peerClient];
         var token = hub.CoordinatorToken("bench");
         var agreement = await Hub.SeedAsync(client, token);
         var run = Convert.ToHexString(BitConverter.GetBytes(Environment.TickCount64))[..8];
         LoadSide[] sides = [.. settings.Sides.Select(name => name switch
         {
             "plaintext" => (LoadSide)HttpSide.Plaintext(client),
-            "assign" => HttpSide.Assign(client, token, Hub.AssignBody(agreement), run),
+            "assign" => HttpSide.Assign(gateways, token, Hub.AssignBody(agreement), run),
             _ => new GrainAssignSide(hub.Services, agreement, run),
         })];
-        Console.WriteLine($"{store}: hub on {hub.BaseAddress}, data in {hub.DataPath}, agreement {agreement}");
+        Console.WriteLine(peer is null
+            ? $"{store}: hub on {hub.BaseAddress}, data in {hub.DataPath}, agreement {agreement}"
+            : $"{store}: silo 1 (this process) on {hub.BaseAddress}, silo 2 (pid {peer.Silo!.Pid}) on {peer.Silo.Address}, database {peer.Database}, agreement {agreement}");
+        Func<TimeSpan>? cpu = peer is null ? null : () => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime + peer.SiloCpu();
 
         var all = new List<SideRun>();
         var warmup = TimeSpan.FromSeconds(settings.WarmupSeconds);
         foreach (var side in sides)
         {
-            all.Add(await MeasureAsync(store, "warm-up", side, settings.Concurrency, warmup, meters, timer, null));
+            all.Add(await MeasureAsync(store, "warm-up", side, settings.Concurrency, warmup, meters, timer, null, cpu));
         }
         var rounds = sides.ToDictionary(s => s.Name, _ => new List<SideRun>());
         var calls = sides.ToDictionary(s => s.Name, _ => new List<GrainCallTimings>());
@@ -78,7 +88,7 @@ public static class S6Scenario
             {
                 var side = sides[(i + round) % sides.Length];
                 jit?.Start();
-                var measured = await MeasureAsync(store, $"round {round + 1}", side, settings.Concurrency, TimeSpan.FromSeconds(settings.Seconds), meters, timer, calls[side.Name]);
+                var measured = await MeasureAsync(store, $"round {round + 1}", side, settings.Concurrency, TimeSpan.FromSeconds(settings.Seconds), meters, timer, calls[side.Name], cpu);
                 if (jit?.Stop() is { } compiled && round == settings.Rounds - 1)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -98,13 +108,13 @@ public static class S6Scenario
     }
 
     private static async Task<SideRun> MeasureAsync(
-        StoreKind store, string label, LoadSide side, int concurrency, TimeSpan duration, HubMeters meters, GrainCallTimer? timer, List<GrainCallTimings>? calls)
+        StoreKind store, string label, LoadSide side, int concurrency, TimeSpan duration, HubMeters meters, GrainCallTimer? timer, List<GrainCallTimings>? calls, Func<TimeSpan>? cpu)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
         timer?.TakeAndReset();
-        var run = await LoadDriver.RunAsync(side, concurrency, duration, meters);
+        var run = await LoadDriver.RunAsync(side, concurrency, duration, meters, cpu);
         if (timer is not null && calls is not null)
         {
             calls.Add(new GrainCallTimings(run.Succeeded, timer.TakeAndReset()));
@@ -130,7 +140,7 @@ public sealed record StoreResult(
 {
     public IReadOnlyList<SideRun>? Plaintext => Sides.FirstOrDefault(s => s[0].Name == "plaintext");
 
-    public IReadOnlyList<SideRun>? Assign => Sides.FirstOrDefault(s => s[0].Name.StartsWith("task assign (REST)", StringComparison.Ordinal));
+    public IReadOnlyList<SideRun>? Assign => Sides.FirstOrDefault(s => s[0].Name.StartsWith("task assign (REST", StringComparison.Ordinal));
 
     public bool TasksMatch => TasksCreated == TasksListed;
 
@@ -140,11 +150,12 @@ public sealed record StoreResult(
 }
 
 public sealed record Settings(
-    IReadOnlyList<StoreKind> Stores, IReadOnlyList<string> Sides, int Concurrency, int Rounds, double Seconds, double WarmupSeconds, bool Profile)
+    IReadOnlyList<StoreKind> Stores, IReadOnlyList<string> Sides, int Concurrency, int Rounds, double Seconds, double WarmupSeconds, bool Profile,
+    string? Postgres = null)
 {
     public static Settings Parse(string[] args)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal) { "--store", "--sides", "--concurrency", "--rounds", "--seconds", "--warmup-seconds", "--profile" };
+        var known = new HashSet<string>(StringComparer.Ordinal) { "--store", "--sides", "--concurrency", "--rounds", "--seconds", "--warmup-seconds", "--profile", "--postgres" };
         foreach (var arg in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
             if (!known.Contains(arg))
@@ -157,8 +168,14 @@ public sealed record Settings(
             "sqlite" => new[] { StoreKind.Sqlite },
             "inmemory" or "memory" => [StoreKind.InMemory],
             "both" => [StoreKind.Sqlite, StoreKind.InMemory],
-            var other => throw new ArgumentException($"--store {other}: expected sqlite, inmemory or both"),
+            "cluster" => [StoreKind.Cluster],
+            var other => throw new ArgumentException($"--store {other}: expected sqlite, inmemory, both or cluster"),
         };
+        var postgres = Options.String(args, "--postgres");
+        if (stores.Contains(StoreKind.Cluster) && string.IsNullOrWhiteSpace(postgres))
+        {
+            throw new ArgumentException("--store cluster needs --postgres CONNECTION (a PostgreSQL 15 login that may CREATE DATABASE).");
+        }
         var sides = (Options.String(args, "--sides") ?? "plaintext,assign,grain").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (sides.Length == 0 || sides.Any(s => s is not ("plaintext" or "assign" or "grain")) || sides.Distinct().Count() != sides.Length)
         {
@@ -171,7 +188,8 @@ public sealed record Settings(
             Options.Int(args, "--rounds", 3),
             Options.Double(args, "--seconds", 5),
             Options.Double(args, "--warmup-seconds", 2),
-            args.Contains("--profile"));
+            args.Contains("--profile"),
+            postgres);
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,

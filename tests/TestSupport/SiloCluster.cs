@@ -51,8 +51,8 @@ public sealed class SiloCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts one more silo in <paramref name="region"/>.</summary>
-    public async Task<SiloProcess> AddAsync(string region)
+    /// <summary>Starts one more silo in <paramref name="region"/>, with <paramref name="overrides"/> (PolicingHub__… settings) over the cluster's.</summary>
+    public async Task<SiloProcess> AddAsync(string region, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -67,6 +67,10 @@ public sealed class SiloCluster : IAsyncDisposable
             ["PolicingHub__Membership__Tuned"] = _tuned ? "true" : "false",
             ["PolicingHub__Regions__RehomeInterval"] = "00:00:01",
         };
+        foreach (var (name, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[name] = value;
+        }
         var silo = await SiloProcess.StartAsync(_folder, settings);
         _silos.Add((region, silo));
         return silo;

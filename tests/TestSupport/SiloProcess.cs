@@ -148,12 +148,23 @@ public sealed partial class SiloProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
-    /// <summary>SIGTERM: the host stops gracefully (Orleans leaves the cluster, hands over its grains).</summary>
-    public void Terminate()
+    /// <summary>kill -STOP: the process is frozen (no thread runs, its sockets stay open and queue what arrives) until <see cref="Resume"/>.</summary>
+    public void Freeze() => Signal("-STOP");
+
+    /// <summary>kill -CONT: a frozen process runs again, from where it stopped.</summary>
+    public void Resume() => Signal("-CONT");
+
+    /// <summary>Whether any line the process wrote so far contains <paramref name="text"/> (ordinal).</summary>
+    public bool Wrote(string text)
     {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill?.WaitForExit();
+        lock (_output)
+        {
+            return _output.Any(line => line.Contains(text, StringComparison.Ordinal));
+        }
     }
+
+    /// <summary>SIGTERM: the host stops gracefully (Orleans leaves the cluster, hands over its grains).</summary>
+    public void Terminate() => Signal("-TERM");
 
     /// <summary>Completes when the process has exited (after a drain, a stop or <see cref="Terminate"/>), bounded by <paramref name="limit"/>.</summary>
     public async Task<int> ExitedAsync(TimeSpan limit)
@@ -168,10 +179,17 @@ public sealed partial class SiloProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
+            Resume(); // never leave a stopped process behind, even for the moment before the kill
             Kill();
         }
         await Task.CompletedTask;
         _process.Dispose();
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [signal, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill?.WaitForExit();
     }
 
     private async Task WaitHealthyAsync()
