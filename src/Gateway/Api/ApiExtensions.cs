@@ -39,6 +39,7 @@ public static class ApiExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddOpenApi();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, HeaderValidationMiddleware.ConfigureKestrel>();
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, RejectedRequestProblems>();
         return services;
     }
 
