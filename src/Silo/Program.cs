@@ -8,6 +8,10 @@ if (HelpCommand.IsInvoked(args))
     Console.Out.Write(HelpCommand.Text + Environment.NewLine);
     return 0;
 }
+if (TokenRevokeCommand.IsInvoked(args))
+{
+    return await TokenRevokeCommand.RunAsync(args[2..], Console.Out, Console.Error);
+}
 if (TokenCommand.IsInvoked(args))
 {
     return TokenCommand.Run(args[1..], TokenCommand.LoadConfiguration(), Console.Out, Console.Error);

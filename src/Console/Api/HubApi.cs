@@ -47,7 +47,7 @@ public class HubApi(HttpClient http, ConsoleSession session)
             }
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                await session.SignOutAsync("Your session ended: the hub no longer accepts your token (it expired). Sign in with a new token.");
+                await session.SignOutAsync("Your session ended: the hub no longer accepts your token (it expired or was revoked). Sign in with a new token.");
             }
             return new ApiResult<T>(default, await ReadProblemAsync(response));
         }

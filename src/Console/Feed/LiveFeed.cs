@@ -89,7 +89,7 @@ public sealed class LiveFeed(IFeedConnectionFactory connections, ConsoleSession 
                 catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.Unauthorized)
                 {
                     Set(FeedStatus.Offline, "The hub no longer accepts your token.");
-                    await session.SignOutAsync("Your session ended: the hub no longer accepts your token (it expired). Sign in with a new token.");
+                    await session.SignOutAsync("Your session ended: the hub no longer accepts your token (it expired or was revoked). Sign in with a new token.");
                     return;
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)

@@ -13,6 +13,7 @@ using PolicingHub.Gateway.Api.Cluster;
 using PolicingHub.Gateway.Api.Http;
 using PolicingHub.Gateway.Api.Session;
 using PolicingHub.Gateway.Api.Tasks;
+using PolicingHub.Gateway.Api.Tokens;
 using PolicingHub.Gateway.Diagnostics;
 using PolicingHub.Gateway.Projections;
 
@@ -38,6 +39,7 @@ public static class ApiExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddOpenApi();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, HeaderValidationMiddleware.ConfigureKestrel>();
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, RejectedRequestProblems>();
         return services;
     }
 
@@ -61,6 +63,7 @@ public static class ApiExtensions
         api.MapAuditEndpoints();
         api.MapClusterEndpoints();
         api.MapSessionEndpoints();
+        api.MapTokenEndpoints();
         app.MapOpenApi();
         return app;
     }

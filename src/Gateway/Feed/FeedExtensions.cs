@@ -23,6 +23,7 @@ public static class FeedExtensions
             .ValidateOnStart();
         services.AddSignalR();
         services.AddSingleton<HubCallGuard>();
+        services.AddSingleton<RevokedConnectionCloser>();
         services.AddSingleton<IConfigureOptions<HubOptions>, HubLimitsSetup>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EntitlementIndex>();

@@ -37,7 +37,7 @@ internal sealed class HubCallGuard(IOptions<HubLimitsOptions> options, ILogger<H
         {
             FeedLog.HubCallRefused(log, context.ConnectionId, problem);
             context.Abort();
-            throw new HubException("Forbidden: the connection's token is no longer accepted.");
+            throw new HubException($"Forbidden: the connection's token is no longer accepted ({problem}).");
         }
         return await next(invocation).ConfigureAwait(false);
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace PolicingHub.Gateway.Feed;
 
-/// <summary>Applies <see cref="HubLimitsOptions"/> to SignalR: message size, keep-alive, idle and handshake timeouts, one call at a time, the call guard.</summary>
+/// <summary>Applies <see cref="HubLimitsOptions"/> to SignalR: message size, keep-alive, idle and handshake timeouts, one call at a time, the call guard, the closer of revoked tokens' connections.</summary>
 internal sealed class HubLimitsSetup(IOptions<HubLimitsOptions> limits) : IConfigureOptions<HubOptions>
 {
     public void Configure(HubOptions options)
@@ -16,5 +16,6 @@ internal sealed class HubLimitsSetup(IOptions<HubLimitsOptions> limits) : IConfi
         options.MaximumParallelInvocationsPerClient = 1;
         options.EnableDetailedErrors = false;
         options.AddFilter<HubCallGuard>();
+        options.AddFilter<RevokedConnectionCloser>();
     }
 }

@@ -65,8 +65,19 @@ internal sealed class JwtBearerSetup(SigningKeyStore keys, IOptions<AuthOptions>
                 if (await TokenAcceptance.ProblemAsync(context.Principal, context.HttpContext.RequestServices) is { } problem)
                 {
                     SecurityLog.TokenRejected(log, problem);
+                    context.HttpContext.Items[TokenAcceptance.ProblemItem] = problem;
                     context.Fail(problem);
                 }
+            },
+            OnChallenge = context =>
+            {
+                // Our own refusals name no token part: say why (e.g. "token revoked") in WWW-Authenticate.
+                if (context.HttpContext.Items[TokenAcceptance.ProblemItem] is string problem)
+                {
+                    context.Error = "invalid_token";
+                    context.ErrorDescription = problem;
+                }
+                return Task.CompletedTask;
             },
             OnAuthenticationFailed = context =>
             {

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PolicingHub.Gateway.Security.Revocation;
 using PolicingHub.Grains.Model;
 
 namespace PolicingHub.Gateway.Security;
@@ -22,7 +24,17 @@ public static class SecurityExtensions
         services.TryAddSingleton<SigningKeyStore>();
         services.TryAddSingleton<TokenIssuer>();
         services.TryAddSingleton<RegisteredAgencies>();
-        services.AddProblemDetails();
+        services.TryAddSingleton<TokenRevocations>();
+        services.AddHostedService<TokenRevocationFollower>();
+        // A 401 for a token we refused says why in its problem details too (e.g. "token revoked").
+        services.AddProblemDetails(options => options.CustomizeProblemDetails += context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status401Unauthorized
+                && context.HttpContext.Items[TokenAcceptance.ProblemItem] is string problem)
+            {
+                context.ProblemDetails.Detail = problem;
+            }
+        });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();

@@ -22,4 +22,16 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "Request body of {Length} bytes refused (limit {Limit})")]
     public static partial void BodyTooLarge(ILogger logger, long length, long limit);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Token revocation in force: jti {TokenId}, agency {Agency}, at {At}")]
+    public static partial void RevocationApplied(ILogger logger, string? tokenId, string? agency, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "A token revocation handler failed")]
+    public static partial void RevocationHandlerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Warning, Message = "Reading the token revocations from the event log failed after sequence {Sequence}; retrying on the next doorbell or tick")]
+    public static partial void RevocationReadFailed(ILogger logger, long sequence, Exception exception);
+
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Information, Message = "Token revocations loaded from the event log: {Tokens} revoked tokens, up to sequence {Sequence}")]
+    public static partial void RevocationsLoaded(ILogger logger, int tokens, long sequence);
 }

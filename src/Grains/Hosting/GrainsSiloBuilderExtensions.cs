@@ -23,6 +23,7 @@ public static class GrainsSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddKeyedSingleton(DomainTime.Key, TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // the host's clock: token revocations compare with tokens' issue times
         services.TryAddSingleton<Audit.AuditChain>(); // needs an AuditKey from the host (a key file outside the database)
         services.TryAddSingleton<Audit.IAuditCheckpointStore, Audit.NoAuditCheckpointStore>();
         // The domain grains carry [HomeRegionPlacement]; Orleans refuses to place a grain whose filter is not registered.

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
-
 namespace PolicingHub.Silo.Cli;
 
 /// <summary>
@@ -14,8 +11,6 @@ internal static class ClusterCommand
 
     public const string Usage = "usage: cluster list|drain ADDRESS|stop ADDRESS --url http://HOST:PORT [--token JWT] (or POLICINGHUB_TOKEN)";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
 
     /// <returns>0 with the answer on <paramref name="output"/>; 1 when the silo refused (its problem on <paramref name="error"/>); 2 for bad arguments.</returns>
@@ -28,27 +23,10 @@ internal static class ClusterCommand
             error.WriteLine(Usage);
             return 2;
         }
-        using var http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null)
-        {
-            BaseAddress = url, Timeout = TimeSpan.FromSeconds(60),
-        };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var request = verb == "list"
             ? new HttpRequestMessage(HttpMethod.Get, "/api/cluster")
             : new HttpRequestMessage(HttpMethod.Post, $"/api/cluster/silos/{Uri.EscapeDataString(address!)}/{verb}");
-        try
-        {
-            using var response = await http.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
-            var text = body.Length > 0 ? JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement, Indented) : "";
-            (response.IsSuccessStatusCode ? output : error).WriteLine(text.Length > 0 ? text : $"{(int)response.StatusCode} {response.ReasonPhrase}");
-            return response.IsSuccessStatusCode ? 0 : 1;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
-        {
-            error.WriteLine($"{url}: {e.Message}");
-            return 1;
-        }
+        return await SiloApiCall.SendAsync(request, url!, token!, output, error, handler);
     }
 
     private static (string? Verb, string? Address, Uri? Url, string? Token, string? Problem) Parse(IReadOnlyList<string> args)

@@ -13,6 +13,8 @@ internal static class HelpCommand
         usage:
           dotnet run --project src/Silo [-- options]          start the hub (http://localhost:5080 by default)
           dotnet run --project src/Silo -- token --role ROLE  print an access token and exit (see `token --help`)
+          dotnet run --project src/Silo -- token revoke --jti ID|--agency CODE --url URL --token TOKEN
+                                                              revoke one token, or every token of an agency issued up to now
           dotnet run --project src/Silo -- cluster init       apply the PostgreSQL schema of the Cluster/Azure profiles and exit
           dotnet run --project src/Silo -- cluster list|drain ADDRESS|stop ADDRESS --url URL --token TOKEN
                                                               list the silos of a running cluster, drain or stop one

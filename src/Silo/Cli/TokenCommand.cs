@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using PolicingHub.Gateway.Security;
 using PolicingHub.Grains.Model;
 
@@ -16,7 +17,7 @@ internal static class TokenCommand
 {
     public const string Name = "token";
 
-    public const string Usage = "usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]  |  token rotate-key";
+    public const string Usage = "usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]  |  token rotate-key  |  token revoke --jti ID|--agency CODE --url URL --token JWT";
 
     public const string RotateKey = "rotate-key";
 
@@ -40,12 +41,14 @@ internal static class TokenCommand
           --agency   the partner's agency code, e.g. JP-NPA, CA-RCMP, US-FBI
           --subject  who the token is for (shown in the audit trail); default: the role and agency
           --hours    lifetime in hours (default PolicingHub:Auth:TokenLifetime)
-        The token is signed with this silo's key (PolicingHub:Auth:SigningKeyPath, created if missing), so run it where
-        the silo runs. Examples:
+        The token is printed on stdout; its id (jti) on stderr, to revoke it later. It is signed with this silo's key
+        (PolicingHub:Auth:SigningKeyPath, created if missing), so run it where the silo runs. Examples:
           dotnet run --project src/Silo -- token --role coordinator
           dotnet run --project src/Silo -- token --role partner --agency JP-NPA
           dotnet run --project src/Silo -- token --role operator
           dotnet run --project src/Silo -- token rotate-key   (new signing key; tokens of the old one stay valid until they expire)
+          dotnet run --project src/Silo -- token revoke --jti ID --url http://localhost:5080 --token "$COORDINATOR"
+                                                             (or --agency JP-NPA: every token of it issued up to now; see `token revoke --help`)
         """;
 
     /// <returns>0 with the token (or the help) on <paramref name="output"/>; 2 with the problem on <paramref name="error"/>.</returns>
@@ -87,13 +90,17 @@ internal static class TokenCommand
             NullLogger<TokenIssuer>.Instance);
         try
         {
-            output.WriteLine(issuer.Issue(options["role"] switch
+            var token = issuer.Issue(options["role"] switch
             {
                 GatewayClaims.Partner => ActorRole.Partner,
                 GatewayClaims.Coordinator => ActorRole.Coordinator,
                 _ => ActorRole.Operator,
             }, options.GetValueOrDefault("agency"), options.GetValueOrDefault("subject"),
-                options.TryGetValue("hours", out var hours) ? TimeSpan.FromHours(double.Parse(hours, CultureInfo.InvariantCulture)) : null));
+                options.TryGetValue("hours", out var hours) ? TimeSpan.FromHours(double.Parse(hours, CultureInfo.InvariantCulture)) : null);
+            output.WriteLine(token);
+            // stderr, so that TOKEN=$(… token …) still captures the token alone
+            var jti = new JsonWebToken(token).Id;
+            error.WriteLine($"jti: {jti} (revoke it with: token revoke --jti {jti} --url URL --token COORDINATOR_TOKEN)");
             return 0;
         }
         catch (ArgumentException e) // includes ArgumentOutOfRangeException: --hours beyond PolicingHub:Auth:MaxTokenLifetime

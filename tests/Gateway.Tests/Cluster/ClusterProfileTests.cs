@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using PolicingHub.EventLog;
@@ -92,6 +94,24 @@ public sealed class ClusterProfileTests : IAsyncLifetime
             (TimeSpan.FromSeconds(1), 2, 2, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)),
             (membership.ProbeTimeout, membership.NumMissedProbesLimit, membership.NumVotesForDeathDeclaration,
                 membership.DeathVoteExpirationTimeout, membership.IAmAliveTablePublishTimeout, membership.TableRefreshTimeout));
+    }
+
+    [Fact]
+    public async Task A_token_revoked_through_one_silo_is_refused_by_the_other_and_its_console_there_is_closed()
+    {
+        await First.SeedDemoAsync();
+        var token = Second.PartnerToken("JP-NPA");
+        var console = await ConnectAsync(Second, token);
+        var reason = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        console.Connection.On<string>("feed-closed", r => reason.TrySetResult(r));
+        using var coordinator = First.Coordinator();
+
+        (await coordinator.PostJsonAsync("/api/tokens/revocations", new { jti = new JsonWebToken(token).Id })).EnsureSuccessStatusCode();
+
+        Assert.Equal("token revoked", await reason.Task.Within());
+        await console.ClosedWith.Task.Within();
+        using var rest = Second.ClientWithToken(token);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await rest.GetAsync("/api/agencies")).StatusCode);
     }
 
     private GatewayFactory Silo() => new()

@@ -154,6 +154,18 @@ public sealed class EntitlementIndexTests
     }
 
     [Fact]
+    public async Task Token_revocations_and_their_command_records_reach_nobody_not_even_the_revoked_agency_or_coordinators()
+    {
+        var token = await Apply(TokenRevoked("0123456789abcdef0123456789abcdef"));
+        var agency = await Apply(AgencyTokensRevoked(Npa));
+        var revokedBy = await Apply(CommandAccepted("security/tokens", Coordinator));
+
+        Assert.Empty(Audience(_index, token));
+        Assert.Empty(Audience(_index, agency));
+        Assert.Empty(Audience(_index, revokedBy));
+    }
+
+    [Fact]
     public async Task A_commands_accepted_record_reaches_nobody_on_any_stream_while_the_events_beside_it_reach_their_audience()
     {
         var registered = await Apply(AgencyRegistered(Npa));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.JsonWebTokens;
 using PolicingHub.Gateway.Tests.Support;
 using PolicingHub.Silo.Cli;
 
@@ -45,7 +46,9 @@ public sealed class TokenCommandTests : IAsyncLifetime
     {
         var (exit, output, error) = Run("--role", "partner", "--agency", "JP-NPA", "--subject", "desk-tokyo", "--hours", "1");
 
-        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Equal(0, exit);
+        var jti = new JsonWebToken(output.Trim()).Id;
+        Assert.Equal($"jti: {jti} (revoke it with: token revoke --jti {jti} --url URL --token COORDINATOR_TOKEN){Environment.NewLine}", error);
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.Trim());
         var agreements = await client.GetAsync<IdOnly[]>("/api/agreements");

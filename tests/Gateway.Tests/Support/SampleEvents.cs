@@ -5,6 +5,7 @@ using PolicingHub.Grains.Agreements.Events;
 using PolicingHub.Grains.Audit.Events;
 using PolicingHub.Grains.EventSourcing;
 using PolicingHub.Grains.Model;
+using PolicingHub.Grains.Security.Events;
 using PolicingHub.Grains.Tasks;
 using PolicingHub.Grains.Tasks.Events;
 
@@ -89,6 +90,10 @@ internal static class SampleEvents
     /// <summary>The audit record a grain appends with a command's events on the same stream.</summary>
     public static SampleEvent CommandAccepted(string stream, Actor actor) =>
         new(stream, new CommandAccepted("Acknowledge", actor.Subject, actor.Role, actor.Agency, null, null, null));
+
+    public static SampleEvent TokenRevoked(string tokenId) => new("security/tokens", new TokenRevoked(tokenId, At));
+
+    public static SampleEvent AgencyTokensRevoked(string agency) => new("security/tokens", new AgencyTokensRevoked(new AgencyCode(agency), At));
 
     public static SampleEvent CommandRefused(Actor actor) => new("audit/refusals",
         new CommandRefused(actor.Subject, actor.Role, actor.Agency, "task.acknowledge", "T-1", "409 Invalid transition", At));

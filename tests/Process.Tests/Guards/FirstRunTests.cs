@@ -19,6 +19,7 @@ public sealed class FirstRunTests
             Assert.Equal(0, exitCode);
             Assert.Empty(errors);
             Assert.Contains("  dotnet run --project src/Silo -- token --role ROLE  print an access token and exit (see `token --help`)", output);
+            Assert.Contains("  dotnet run --project src/Silo -- token revoke --jti ID|--agency CODE --url URL --token TOKEN", output);
             Assert.Empty(Directory.GetFileSystemEntries(data)); // no data folder, no signing key: nothing started
         }
         finally
@@ -38,7 +39,7 @@ public sealed class FirstRunTests
 
             Assert.Equal(0, exitCode);
             Assert.Empty(errors);
-            Assert.Equal("usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]  |  token rotate-key", output[0]);
+            Assert.Equal("usage: token --role partner|coordinator|operator [--agency CODE] [--subject NAME] [--hours N]  |  token rotate-key  |  token revoke --jti ID|--agency CODE --url URL --token JWT", output[0]);
             Assert.Contains("  dotnet run --project src/Silo -- token --role coordinator", output);
             Assert.DoesNotContain(output, line => line.StartsWith("eyJ", StringComparison.Ordinal));
         }
