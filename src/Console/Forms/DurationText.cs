@@ -23,6 +23,25 @@ public static partial class DurationText
         return text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero;
     }
 
+    /// <summary>A clause's duration in words: "8 h", "3 d", "1 d 12 h", "45 min".</summary>
+    public static string Describe(TimeSpan span)
+    {
+        var parts = new List<string>();
+        if (span.Days > 0)
+        {
+            parts.Add($"{span.Days} d");
+        }
+        if (span.Hours > 0)
+        {
+            parts.Add($"{span.Hours} h");
+        }
+        if (span.Minutes > 0 || parts.Count == 0)
+        {
+            parts.Add($"{span.Minutes} min");
+        }
+        return string.Join(' ', parts);
+    }
+
     [GeneratedRegex(@"^P(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Iso();
 }

@@ -20,4 +20,12 @@ public sealed class DurationTextTests
     [InlineData("8h", false)]
     [InlineData("", false)]
     public void A_duration_is_accepted_only_when_the_hub_would_accept_it(string text, bool valid) => Assert.Equal(valid, DurationText.IsValid(text));
+
+    [Theory]
+    [InlineData(8, 0, "8 h")]
+    [InlineData(72, 0, "3 d")]
+    [InlineData(36, 0, "1 d 12 h")]
+    [InlineData(0, 45, "45 min")]
+    public void A_clause_duration_is_described_in_days_hours_and_minutes(int hours, int minutes, string words) =>
+        Assert.Equal(words, DurationText.Describe(new TimeSpan(hours, minutes, 0)));
 }
