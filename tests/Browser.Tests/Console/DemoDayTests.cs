@@ -29,6 +29,7 @@ public sealed class DemoDayTests(Chromium chromium, ITestOutputHelper output)
         await Expect(japan.Heading("My tasks")).ToBeVisibleAsync();
         var title = $"Phishing kit C2 logs / フィッシングキットのC2ログ {Guid.NewGuid().ToString("N")[..6]}";
 
+        await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Assign a task" }).ClickAsync();
         await coordinator.SelectAsync("Agreement", "MOU-KR-JP-2026");
         await coordinator.SelectAsync("Requesting agency", "KR-KNPA");
         await coordinator.SelectAsync("Assignee", "JP-NPA");

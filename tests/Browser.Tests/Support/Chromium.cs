@@ -32,12 +32,12 @@ public sealed class Chromium : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Headless = true, Args = Arguments, Timeout = 60_000 });
     }
 
-    /// <summary>A fresh context (own localStorage) with a fixed size, locale and time zone, so screenshots are comparable.</summary>
-    public Task<IBrowserContext> NewContextAsync() => Browser.NewContextAsync(new()
+    /// <summary>A fresh context (own storage and cache) at 1280×800 with a fixed locale and time zone (UTC unless given), so screenshots are comparable.</summary>
+    public Task<IBrowserContext> NewContextAsync(string timeZone = "UTC", string locale = "en-GB") => Browser.NewContextAsync(new()
     {
         ViewportSize = new() { Width = 1280, Height = 800 },
-        Locale = "en-GB",
-        TimezoneId = "UTC",
+        Locale = locale,
+        TimezoneId = timeZone,
     });
 
     public async Task DisposeAsync()

@@ -20,9 +20,9 @@ public sealed class ConsolePage(IBrowserContext context, IPage page) : IAsyncDis
     public IReadOnlyList<string> Errors => _errors;
 
     /// <summary>Opens / in a fresh context and waits for the sign-in form.</summary>
-    public static async Task<ConsolePage> OpenAsync(Chromium chromium, Uri baseAddress)
+    public static async Task<ConsolePage> OpenAsync(Chromium chromium, Uri baseAddress, string timeZone = "UTC", string locale = "en-GB")
     {
-        var context = await chromium.NewContextAsync();
+        var context = await chromium.NewContextAsync(timeZone, locale);
         var page = await context.NewPageAsync();
         var console = new ConsolePage(context, page);
         page.Console += (_, message) =>
@@ -48,9 +48,9 @@ public sealed class ConsolePage(IBrowserContext context, IPage page) : IAsyncDis
     }
 
     /// <summary>Opens the console, signs in and waits until the live feed is connected.</summary>
-    public static async Task<ConsolePage> SignedInAsync(Chromium chromium, Uri baseAddress, string token)
+    public static async Task<ConsolePage> SignedInAsync(Chromium chromium, Uri baseAddress, string token, string timeZone = "UTC", string locale = "en-GB")
     {
-        var console = await OpenAsync(chromium, baseAddress);
+        var console = await OpenAsync(chromium, baseAddress, timeZone, locale);
         await console.SignInAsync(token);
         await console.ExpectLiveAsync();
         return console;

@@ -53,4 +53,50 @@ public sealed class TaskActionFormTests : ConsoleTestContext
         form.WaitForAssertion(() => Assert.Equal("Declined", done?.Status));
         Assert.Equal("{\"reason\":\"Outside our jurisdiction\"}", Assert.Single(Hub.Requests).Body);
     }
+
+    [Fact]
+    public void Reassigning_offers_the_agreements_other_parties_and_sends_the_choice_with_the_reason()
+    {
+        var declined = Support.Views.Task("T-20261126-0001", "Declined");
+        Hub.Answer("POST", "/api/tasks/T-20261126-0001/reassign", HttpStatusCode.OK, Support.Views.TaskJson("T-20261126-0001", "Assigned"));
+        TaskView? done = null;
+        var form = Render<TaskActionForm>(p => p.Add(f => f.Task, declined).Add(f => f.Action, TaskAction.Reassign)
+            .Add(f => f.Parties, ["KR-KNPA", "JP-NPA", "US-FBI"]).Add(f => f.OnDone, v => done = v));
+
+        Assert.Equal(["", "KR-KNPA", "US-FBI"], form.FindAll("#assignee option").Select(o => o.GetAttribute("value")));
+        form.Find("#assignee").Change("US-FBI");
+        form.Find("#reason").Change("JP-NPA declined");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Equal("Assigned", done?.Status));
+        Assert.Equal("{\"assignee\":\"US-FBI\",\"reason\":\"JP-NPA declined\"}", Assert.Single(Hub.Requests).Body);
+    }
+
+    [Fact]
+    public void Reassigning_to_the_current_assignee_is_stopped_before_sending()
+    {
+        var form = Render<TaskActionForm>(p => p.Add(f => f.Task, Assigned).Add(f => f.Action, TaskAction.Reassign));
+
+        form.Find("#assignee").Change("jp-npa");
+        form.Find("#reason").Change("again");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Contains("JP-NPA already has this task.", form.Markup));
+        Assert.Empty(Hub.Requests);
+    }
+
+    [Fact]
+    public void The_hubs_error_naming_the_new_assignee_is_shown_beside_the_assignee_field()
+    {
+        Hub.Answer("POST", "/api/tasks/T-20261126-0001/reassign", HttpStatusCode.BadRequest,
+            """{"title":"One or more validation errors occurred.","status":400,"errors":{"newAssignee":["US-FBI is not a party to agreement MOU-KR-JP-2026"]}}""");
+        var form = Render<TaskActionForm>(p => p.Add(f => f.Task, Assigned).Add(f => f.Action, TaskAction.Reassign).Add(f => f.Parties, ["KR-KNPA", "JP-NPA", "US-FBI"]));
+
+        form.Find("#assignee").Change("US-FBI");
+        form.Find("#reason").Change("capacity");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Equal("US-FBI is not a party to agreement MOU-KR-JP-2026", form.Find("#assignee-error").TextContent.Trim()));
+        Assert.Equal("true", form.Find("#assignee").GetAttribute("aria-invalid"));
+    }
 }

@@ -18,7 +18,7 @@ public sealed class TaskTableTests : ConsoleTestContext
         var row = table.Find("tr[data-task='T-1']");
         Assert.Equal("Assigned", row.QuerySelector("[data-testid=status]")!.TextContent.Trim());
         Assert.Contains("TLP:AMBER+STRICT", row.TextContent);
-        Assert.Contains("Level 2", row.TextContent);
+        Assert.Equal("Escalated: level 2", row.QuerySelector("[data-testid=escalation]")!.TextContent.Trim());
         Assert.Contains("フィッシングキットのC2ログ", row.TextContent);
         Assert.Empty(table.FindAll("[data-testid=changed]"));
     }
