@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using PolicingHub.Benchmarks.Feed.Driver;
+using PolicingHub.Benchmarks.Feed.Plan;
+
+namespace PolicingHub.Benchmarks.Feed;
+
+/// <summary>
+/// `s3`, per console count: a fresh silo, seeded; the client workers; then each side in turn — the real hub, then the bare
+/// hub with the payloads the real one sent. Per side: connect (partners first, then coordinators, so the partners'
+/// presence events are not all fanned out to coordinators), wait until the feed is quiet, measure the server's memory,
+/// run the command stream, wait the window, collect; again with the slow consoles stalled; disconnect.
+/// </summary>
+internal static class S3Scenario
+{
+    public static async Task<int> RunAsync(S3Options options)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"S3 on {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {ProcessMemory.LoadAverage()}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {options.Rate} commands/s for {options.Seconds} s, window {options.WindowSeconds} s"));
+        var phases = new List<PhaseResult>();
+        var setups = new List<SideSetup>();
+        long outside = 0;
+        foreach (var consoles in options.Consoles)
+        {
+            outside += await RunSizeAsync(options, consoles, phases, setups);
+        }
+        Report.Print(options, phases, setups);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at the end {ProcessMemory.LoadAverage()}"));
+        var bad = phases.Sum(p => p.Lost + p.Leaked + p.Duplicated) + outside;
+        return bad == 0 ? 0 : 1;
+    }
+
+    /// <returns>Leaks and duplicates seen outside the measured phases (while connecting).</returns>
+    private static async Task<long> RunSizeAsync(S3Options options, int consoles, List<PhaseResult> phases, List<SideSetup> setups)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var hub = await RealHub.StartAsync();
+        var plan = ConsolePlan.Create(consoles, options.CoordinatorPercent, options.PerAgency, options.Slow, hub.PartnerToken, hub.CoordinatorToken);
+        var driverToken = hub.CoordinatorToken(-1);
+        using var client = hub.Client(driverToken);
+        await hub.SeedAsync(plan.Agencies, client);
+        var coordinators = plan.Regular.Count(c => c.Coordinator);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{consoles} consoles: {coordinators} coordinators, {consoles - coordinators} partners of {plan.Agencies.Count} agencies, {options.Slow} slow coordinators; silo pid {hub.Silo.Pid} up and seeded in {clock.Elapsed.TotalSeconds:0.0} s"));
+        await using var workers = Workers.Start(plan, options.PerWorker, options.SlowMilliseconds);
+        var hubTally = new Tally(plan);
+        var bareTally = new Tally(plan);
+        var real = new List<SentEvent>[2];
+        Dictionary<(string, string), string> payloads;
+
+        // The real hub.
+        await using (var observer = await Observer.StartAsync(hub.HubUrl, driverToken))
+        {
+            await observer.QuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+            var before = ProcessMemory.ResidentBytes(hub.Silo.Pid);
+            var connecting = Stopwatch.StartNew();
+            var (okP, failedP) = await workers.ConnectAsync(hub.HubUrl, real: true, "partner");
+            var (okC, failedC) = await workers.ConnectAsync(hub.HubUrl, real: true, "coordinator");
+            await observer.QuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(120));
+            setups.Add(new SideSetup("hub", consoles, before, ProcessMemory.ResidentBytes(hub.Silo.Pid), okP + okC, failedP + failedC, connecting.Elapsed));
+            Console.WriteLine($"  hub: {okP + okC} consoles connected ({failedP + failedC} failed) in {connecting.Elapsed.TotalSeconds:0.0} s");
+            hubTally.CheckOnly((await workers.DumpAsync()).Receipts);
+            for (var round = 0; round < (options.Slow > 0 ? 2 : 1); round++)
+            {
+                var slowOn = round == 1;
+                await workers.SlowAsync(slowOn);
+                var events = CommandStream.Plan($"S3-{consoles}-{(slowOn ? "s" : "n")}-{Guid.NewGuid():N}"[..24], options.Commands, plan.Agencies, hub.Agreements);
+                var sent = await CommandStream.RunRealAsync(client, events, options.Rate);
+                await Task.Delay(TimeSpan.FromSeconds(options.WindowSeconds)); // the bounded delivery window after the last answer
+                var (receipts, closed) = await workers.DumpAsync();
+                phases.Add(Print(hubTally.Phase("hub", slowOn, sent, receipts, closed)));
+                real[round] = [.. sent];
+            }
+            await workers.SlowAsync(false);
+            payloads = new Dictionary<(string, string), string>(observer.Payloads);
+        }
+        await workers.DisconnectAsync("coordinator");
+        await workers.DisconnectAsync("partner");
+
+        // The bare hub: the same consoles, the same payloads on the same schedule.
+        if (options.Sides.Contains("bare"))
+        {
+            var port = PolicingHub.Testing.FreePorts.Next();
+            await using var bare = ChildProcess.Start("bare hub", ["bare", port.ToString(CultureInfo.InvariantCulture)]);
+            await bare.AskAsync("", "listening", TimeSpan.FromSeconds(60));
+            using var bareClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            var url = $"http://127.0.0.1:{port}{Bare.BareHub.Path}";
+            var before = ProcessMemory.ResidentBytes(bare.Pid);
+            var connecting = Stopwatch.StartNew();
+            var (ok, failed) = await workers.ConnectAsync(url, real: false, "all");
+            setups.Add(new SideSetup("bare", consoles, before, ProcessMemory.ResidentBytes(bare.Pid), ok, failed, connecting.Elapsed));
+            Console.WriteLine($"  bare: {ok} consoles connected ({failed} failed) in {connecting.Elapsed.TotalSeconds:0.0} s");
+            bareTally.CheckOnly((await workers.DumpAsync()).Receipts);
+            for (var round = 0; round < (options.Slow > 0 ? 2 : 1); round++)
+            {
+                var slowOn = round == 1;
+                await workers.SlowAsync(slowOn);
+                var events = real[round].Where(s => s.Acknowledged && payloads.ContainsKey(s.Event.Key)).Select(s => s.Event).ToList();
+                var sent = await CommandStream.RunBareAsync(bareClient, events, payloads, options.Rate);
+                await Task.Delay(TimeSpan.FromSeconds(options.WindowSeconds)); // the same window
+                var (receipts, closed) = await workers.DumpAsync();
+                phases.Add(Print(bareTally.Phase("bare", slowOn, sent, receipts, closed)));
+            }
+            await workers.SlowAsync(false);
+            await workers.DisconnectAsync("all");
+        }
+        var outside = hubTally.LeakedOutsidePhases + hubTally.DuplicatedOutsidePhases + bareTally.LeakedOutsidePhases + bareTally.DuplicatedOutsidePhases;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  while connecting: hub leaked {hubTally.LeakedOutsidePhases}, duplicated {hubTally.DuplicatedOutsidePhases}; bare leaked {bareTally.LeakedOutsidePhases}, duplicated {bareTally.DuplicatedOutsidePhases}; {consoles} consoles done in {clock.Elapsed.TotalSeconds:0} s"));
+        return outside;
+    }
+
+    private static PhaseResult Print(PhaseResult r)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {r.Side}{(r.SlowOn ? " + slow" : "")}: {r.EventsSent} events, {r.Delivered:N0}/{r.Expected:N0} delivered, p50 {r.P50:0.0} ms, p99 {r.P99:0.0} ms, max {r.Max:0.0} ms, lost {r.Lost}, leaked {r.Leaked}, duplicated {r.Duplicated}, late {r.Late}, slow consoles {r.SlowDelivered}/{r.SlowExpected}, dropped by the server {r.ClosedByServer}"));
+        return r;
+    }
+}
