@@ -22,12 +22,13 @@ switch (args)
         Console.Error.WriteLine("""
             usage: dotnet run -c Release --project bench/Feed.Benchmarks -- s3 [--consoles 1000[,5000]] [--coordinators 2]
                      [--per-agency 40] [--per-worker 1000] [--slow 5] [--slow-ms -1] [--rate 20] [--seconds 15] [--window 5]
-                     [--sides hub,bare]
+                     [--warmup 3] [--sides hub,bare]
               s3  change → every entitled console: the real silo's console hub against a bare SignalR hub broadcasting the
                   same payloads from IHubContext, with the same consoles (real .NET clients, WebSockets, in client processes
                   of --per-worker consoles); --coordinators is the percentage of coordinator consoles, the others are
-                  partners of agencies of at most --per-agency consoles; --rate commands per second for --seconds, then
-                  the same again with --slow slow coordinator consoles (--slow-ms per event; -1: they stop reading)
+                  partners of agencies of at most --per-agency consoles; after --warmup seconds of commands (not
+                  reported), --rate commands per second for --seconds, then the same again with --slow slow coordinator
+                  consoles (--slow-ms per event; -1: they stop reading until the round ends)
             """);
         return 2;
 }

@@ -13,6 +13,7 @@ internal sealed record S3Options(
     double Rate,
     double Seconds,
     double WindowSeconds,
+    double WarmupSeconds,
     IReadOnlyList<string> Sides)
 {
     public int Commands => (int)Math.Round(Rate * Seconds);
@@ -30,7 +31,7 @@ internal sealed record S3Options(
             problem = $"option {args[^1]} has no value";
             return null;
         }
-        string[] known = ["--consoles", "--coordinators", "--per-agency", "--per-worker", "--slow", "--slow-ms", "--rate", "--seconds", "--window", "--sides"];
+        string[] known = ["--consoles", "--coordinators", "--per-agency", "--per-worker", "--slow", "--slow-ms", "--rate", "--seconds", "--window", "--warmup", "--sides"];
         if (map.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             problem = $"unknown option {unknown}";
@@ -48,6 +49,7 @@ internal sealed record S3Options(
                 double.Parse(map.GetValueOrDefault("--rate", "20"), CultureInfo.InvariantCulture),
                 double.Parse(map.GetValueOrDefault("--seconds", "15"), CultureInfo.InvariantCulture),
                 double.Parse(map.GetValueOrDefault("--window", "5"), CultureInfo.InvariantCulture),
+                double.Parse(map.GetValueOrDefault("--warmup", "3"), CultureInfo.InvariantCulture),
                 map.GetValueOrDefault("--sides", "hub,bare").Split(',', StringSplitOptions.RemoveEmptyEntries));
             problem = options switch
             {
@@ -59,6 +61,7 @@ internal sealed record S3Options(
                 { Rate: <= 0 or > 500 } => "--rate: commands per second, above 0 and at most 500",
                 { Seconds: <= 0 or > 120 } => "--seconds: above 0 and at most 120",
                 { WindowSeconds: <= 0 or > 60 } => "--window: above 0 and at most 60",
+                { WarmupSeconds: < 0 or > 60 } => "--warmup: 0 to 60",
                 { Sides: var s } when s.Count == 0 || s.Any(x => x is not ("hub" or "bare")) => "--sides: hub, bare or hub,bare",
                 { Sides: var s } when s.Contains("bare") && !s.Contains("hub") => "--sides: the bare hub broadcasts the payloads the real hub sent; it needs hub",
                 _ => "",

@@ -9,7 +9,8 @@ namespace PolicingHub.Benchmarks.Feed;
 /// `s3`, per console count: a fresh silo, seeded; the client workers; then each side in turn — the real hub, then the bare
 /// hub with the payloads the real one sent. Per side: connect (partners first, then coordinators, so the partners'
 /// presence events are not all fanned out to coordinators), wait until the feed is quiet, measure the server's memory,
-/// run the command stream, wait the window, collect; again with the slow consoles stalled; disconnect.
+/// a short warm-up stream (checked, not reported), then the command stream, wait the window, collect; again with the
+/// slow consoles stalled; disconnect.
 /// </summary>
 internal static class S3Scenario
 {
@@ -45,7 +46,7 @@ internal static class S3Scenario
         await using var workers = Workers.Start(plan, options.PerWorker, options.SlowMilliseconds);
         var hubTally = new Tally(plan);
         var bareTally = new Tally(plan);
-        var real = new List<SentEvent>[2];
+        var real = new List<SentEvent>[3];
         Dictionary<(string, string), string> payloads;
 
         // The real hub.
@@ -60,15 +61,20 @@ internal static class S3Scenario
             setups.Add(new SideSetup("hub", consoles, before, ProcessMemory.ResidentBytes(hub.Silo.Pid), okP + okC, failedP + failedC, connecting.Elapsed));
             Console.WriteLine($"  hub: {okP + okC} consoles connected ({failedP + failedC} failed) in {connecting.Elapsed.TotalSeconds:0.0} s");
             hubTally.CheckOnly((await workers.DumpAsync()).Receipts);
-            for (var round = 0; round < (options.Slow > 0 ? 2 : 1); round++)
+            foreach (var (round, slowOn, count) in Rounds(options))
             {
-                var slowOn = round == 1;
                 await workers.SlowAsync(slowOn);
-                var events = CommandStream.Plan($"S3-{consoles}-{(slowOn ? "s" : "n")}-{Guid.NewGuid():N}"[..24], options.Commands, plan.Agencies, hub.Agreements);
+                var events = CommandStream.Plan($"S3-{consoles}-{round}-{Guid.NewGuid():N}"[..24], count, plan.Agencies, hub.Agreements);
+                var cpu = ProcessMemory.CpuTime(hub.Silo.Pid);
                 var sent = await CommandStream.RunRealAsync(client, events, options.Rate);
                 await Task.Delay(TimeSpan.FromSeconds(options.WindowSeconds)); // the bounded delivery window after the last answer
+                cpu = ProcessMemory.CpuTime(hub.Silo.Pid) - cpu;
                 var (receipts, closed) = await workers.DumpAsync();
-                phases.Add(Print(hubTally.Phase("hub", slowOn, sent, receipts, closed)));
+                var result = Print(hubTally.Phase("hub", slowOn, sent, receipts, closed) with { ServerCpu = cpu, Load = ProcessMemory.LoadAverage1() }, round);
+                if (round > 0)
+                {
+                    phases.Add(result);
+                }
                 real[round] = [.. sent];
             }
             await workers.SlowAsync(false);
@@ -76,6 +82,7 @@ internal static class S3Scenario
         }
         await workers.DisconnectAsync("coordinator");
         await workers.DisconnectAsync("partner");
+        hubTally.CheckOnly((await workers.DumpAsync()).Receipts); // what the released slow consoles read last, before the bare side reuses the payloads
 
         // The bare hub: the same consoles, the same payloads on the same schedule.
         if (options.Sides.Contains("bare"))
@@ -95,18 +102,24 @@ internal static class S3Scenario
             setups.Add(new SideSetup("bare", consoles, before, ProcessMemory.ResidentBytes(bare.Pid), ok, failed, connecting.Elapsed));
             Console.WriteLine($"  bare: {ok} consoles connected ({failed} failed) in {connecting.Elapsed.TotalSeconds:0.0} s");
             bareTally.CheckOnly((await workers.DumpAsync()).Receipts);
-            for (var round = 0; round < (options.Slow > 0 ? 2 : 1); round++)
+            foreach (var (round, slowOn, _) in Rounds(options))
             {
-                var slowOn = round == 1;
                 await workers.SlowAsync(slowOn);
                 var events = real[round].Where(s => s.Acknowledged && payloads.ContainsKey(s.Event.Key)).Select(s => s.Event).ToList();
+                var cpu = ProcessMemory.CpuTime(bare.Pid);
                 var sent = await CommandStream.RunBareAsync(bareClient, events, payloads, options.Rate);
                 await Task.Delay(TimeSpan.FromSeconds(options.WindowSeconds)); // the same window
+                cpu = ProcessMemory.CpuTime(bare.Pid) - cpu;
                 var (receipts, closed) = await workers.DumpAsync();
-                phases.Add(Print(bareTally.Phase("bare", slowOn, sent, receipts, closed)));
+                var result = Print(bareTally.Phase("bare", slowOn, sent, receipts, closed) with { ServerCpu = cpu, Load = ProcessMemory.LoadAverage1() }, round);
+                if (round > 0)
+                {
+                    phases.Add(result);
+                }
             }
             await workers.SlowAsync(false);
             await workers.DisconnectAsync("all");
+            bareTally.CheckOnly((await workers.DumpAsync()).Receipts);
         }
         var outside = hubTally.LeakedOutsidePhases + hubTally.DuplicatedOutsidePhases + bareTally.LeakedOutsidePhases + bareTally.DuplicatedOutsidePhases;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -114,10 +127,21 @@ internal static class S3Scenario
         return outside;
     }
 
-    private static PhaseResult Print(PhaseResult r)
+    /// <summary>Round 0 warms up (checked, not reported), round 1 is measured, round 2 is measured with the slow consoles stalled.</summary>
+    private static IEnumerable<(int Round, bool SlowOn, int Commands)> Rounds(S3Options options)
+    {
+        yield return (0, false, Math.Max(4, (int)Math.Round(options.Rate * options.WarmupSeconds)));
+        yield return (1, false, options.Commands);
+        if (options.Slow > 0)
+        {
+            yield return (2, true, options.Commands);
+        }
+    }
+
+    private static PhaseResult Print(PhaseResult r, int round)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {r.Side}{(r.SlowOn ? " + slow" : "")}: {r.EventsSent} events, {r.Delivered:N0}/{r.Expected:N0} delivered, p50 {r.P50:0.0} ms, p99 {r.P99:0.0} ms, max {r.Max:0.0} ms, lost {r.Lost}, leaked {r.Leaked}, duplicated {r.Duplicated}, late {r.Late}, slow consoles {r.SlowDelivered}/{r.SlowExpected}, dropped by the server {r.ClosedByServer}"));
+            $"  {r.Side}{(round == 0 ? " warm-up" : "")}{(r.SlowOn ? " + slow" : "")}: {r.EventsSent} events, {r.Delivered:N0}/{r.Expected:N0} delivered, p50 {r.P50:0.0} ms, p99 {r.P99:0.0} ms, max {r.Max:0.0} ms (after the answer: p50 {r.AnsweredP50:0.0}, p99 {r.AnsweredP99:0.0}), lost {r.Lost}, leaked {r.Leaked}, duplicated {r.Duplicated}, late {r.Late}, slow consoles {r.SlowDelivered}/{r.SlowExpected}, dropped by the server {r.ClosedByServer}, server CPU {r.ServerCpu.TotalSeconds:0.00} s ({r.CpuMicrosecondsPerDelivery:0} µs per delivery), load {r.Load:0.0}"));
         return r;
     }
 }

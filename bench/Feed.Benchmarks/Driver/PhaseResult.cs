@@ -14,10 +14,21 @@ internal sealed record PhaseResult(
     double P50,
     double P99,
     double Max,
+    double AnsweredP50,
+    double AnsweredP99,
     long Lost,
     long Leaked,
     long Duplicated,
     long Late,
     long SlowDelivered,
     long SlowExpected,
-    int ClosedByServer);
+    int ClosedByServer)
+{
+    /// <summary>The server process's CPU time during the round (commands, fan-out and sends; for the hub also the grains and the log).</summary>
+    public TimeSpan ServerCpu { get; init; }
+
+    /// <summary>The 1-minute load average at the end of the round.</summary>
+    public double Load { get; init; }
+
+    public double CpuMicrosecondsPerDelivery => Delivered + SlowDelivered == 0 ? double.NaN : ServerCpu.TotalMicroseconds / (Delivered + SlowDelivered);
+}

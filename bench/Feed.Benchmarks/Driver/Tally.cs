@@ -47,6 +47,7 @@ internal sealed class Tally(ConsolePlan plan)
             _known[s.Event.Key] = s.Event;
         }
         var latencies = new List<double>();
+        var afterAnswer = new List<double>();
         var got = new HashSet<(int, string, string)>();
         long leaked = 0, duplicated = 0, late = 0, slowDelivered = 0;
         foreach (var receipt in receipts)
@@ -78,6 +79,7 @@ internal sealed class Tally(ConsolePlan plan)
                 continue;
             }
             latencies.Add(Stopwatch.GetElapsedTime(s.SentAt, receipt.Timestamp).TotalMilliseconds);
+            afterAnswer.Add((receipt.Timestamp - s.AnsweredAt) * 1000.0 / Stopwatch.Frequency); // negative: it arrived before the answer
         }
         var coordinators = plan.Consoles.Where(c => c.Coordinator).ToList();
         long expected = 0, slowExpected = 0, lost = 0;
@@ -95,10 +97,12 @@ internal sealed class Tally(ConsolePlan plan)
             }
         }
         latencies.Sort();
+        afterAnswer.Sort();
         var commands = phase.Values.Select(s => Stopwatch.GetElapsedTime(s.SentAt, s.AnsweredAt).TotalMilliseconds).Order().ToList();
         return new PhaseResult(side, slowOn, plan.Regular.Count(), phase.Count, sent.Count - phase.Count,
             Percentile(commands, 0.50), Percentile(commands, 0.99),
             expected, latencies.Count, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : double.NaN,
+            Percentile(afterAnswer, 0.50), Percentile(afterAnswer, 0.99),
             lost, leaked, duplicated, late, slowDelivered, slowExpected, closedByServer);
     }
 
