@@ -58,8 +58,11 @@ internal static class S3Scenario
             var (okP, failedP) = await workers.ConnectAsync(hub.HubUrl, real: true, "partner");
             var (okC, failedC) = await workers.ConnectAsync(hub.HubUrl, real: true, "coordinator");
             await observer.QuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(120));
-            setups.Add(new SideSetup("hub", consoles, before, ProcessMemory.ResidentBytes(hub.Silo.Pid), okP + okC, failedP + failedC, connecting.Elapsed));
-            Console.WriteLine($"  hub: {okP + okC} consoles connected ({failedP + failedC} failed) in {connecting.Elapsed.TotalSeconds:0.0} s");
+            var connected = connecting.Elapsed;
+            var rss = ProcessMemory.ResidentBytes(hub.Silo.Pid);
+            var (restCpu, restTime) = await AtRestAsync(hub.Silo.Pid);
+            setups.Add(new SideSetup("hub", consoles, before, rss, okP + okC, failedP + failedC, connected, restCpu, restTime));
+            Console.WriteLine($"  hub: {okP + okC} consoles connected ({failedP + failedC} failed) in {connected.TotalSeconds:0.0} s; at rest {restCpu / restTime:P0} of a core");
             hubTally.CheckOnly((await workers.DumpAsync()).Receipts);
             foreach (var (round, slowOn, count) in Rounds(options))
             {
@@ -99,8 +102,11 @@ internal static class S3Scenario
             var before = ProcessMemory.ResidentBytes(bare.Pid);
             var connecting = Stopwatch.StartNew();
             var (ok, failed) = await workers.ConnectAsync(url, real: false, "all");
-            setups.Add(new SideSetup("bare", consoles, before, ProcessMemory.ResidentBytes(bare.Pid), ok, failed, connecting.Elapsed));
-            Console.WriteLine($"  bare: {ok} consoles connected ({failed} failed) in {connecting.Elapsed.TotalSeconds:0.0} s");
+            var connected = connecting.Elapsed;
+            var rss = ProcessMemory.ResidentBytes(bare.Pid);
+            var (restCpu, restTime) = await AtRestAsync(bare.Pid);
+            setups.Add(new SideSetup("bare", consoles, before, rss, ok, failed, connected, restCpu, restTime));
+            Console.WriteLine($"  bare: {ok} consoles connected ({failed} failed) in {connected.TotalSeconds:0.0} s; at rest {restCpu / restTime:P0} of a core");
             bareTally.CheckOnly((await workers.DumpAsync()).Receipts);
             foreach (var (round, slowOn, _) in Rounds(options))
             {
@@ -125,6 +131,15 @@ internal static class S3Scenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  while connecting: hub leaked {hubTally.LeakedOutsidePhases}, duplicated {hubTally.DuplicatedOutsidePhases}; bare leaked {bareTally.LeakedOutsidePhases}, duplicated {bareTally.DuplicatedOutsidePhases}; {consoles} consoles done in {clock.Elapsed.TotalSeconds:0} s"));
         return outside;
+    }
+
+    /// <summary>The server's CPU time over 5 s with every console connected and no command.</summary>
+    private static async Task<(TimeSpan Cpu, TimeSpan Time)> AtRestAsync(int pid)
+    {
+        var cpu = ProcessMemory.CpuTime(pid);
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(5)); // measuring a rate over a fixed interval
+        return (ProcessMemory.CpuTime(pid) - cpu, clock.Elapsed);
     }
 
     /// <summary>Round 0 warms up (checked, not reported), round 1 is measured, round 2 is measured with the slow consoles stalled.</summary>

@@ -18,12 +18,12 @@ internal static class Report
                 $"| {p.Consoles:N0} | {(p.Side == "hub" ? "PolicingHub feed" : "bare hub (IHubContext)")} | {(p.SlowOn ? $"{options.Slow} stalled" : "none")} | {p.EventsSent}{(p.CommandsFailed > 0 ? $" ({p.CommandsFailed} failed)" : "")} | {p.Delivered:N0} / {p.Expected:N0} | {p.P50:0.0} | {p.P99:0.0} | {p.Max:0.0} | {p.AnsweredP50:0.0} / {p.AnsweredP99:0.0} | {p.Lost} | {p.Leaked} | {p.Duplicated} | {p.CommandP50:0.0} / {p.CommandP99:0.0} | {p.SlowDelivered} / {p.SlowExpected} | {p.ClosedByServer} | {p.ServerCpu.TotalSeconds:0.00}; {p.CpuMicrosecondsPerDelivery:0} | {p.Load:0.0} |"));
         }
         Console.WriteLine();
-        Console.WriteLine("| consoles | side | connected (failed) | connect time (s) | server RSS before (MiB) | with consoles (MiB) | per connection (KiB) |");
-        Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| consoles | side | connected (failed) | connect time (s) | server RSS before (MiB) | with consoles (MiB) | per connection (KiB) | server CPU at rest (% of a core) |");
+        Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in setups)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {s.Consoles:N0} | {(s.Side == "hub" ? "PolicingHub silo" : "bare hub")} | {s.Connected:N0} ({s.Failed}) | {s.ConnectTime.TotalSeconds:0.0} | {s.RssBefore / 1048576.0:0} | {s.RssConnected / 1048576.0:0} | {s.KiBPerConnection:0.0} |"));
+                $"| {s.Consoles:N0} | {(s.Side == "hub" ? "PolicingHub silo" : "bare hub")} | {s.Connected:N0} ({s.Failed}) | {s.ConnectTime.TotalSeconds:0.0} | {s.RssBefore / 1048576.0:0} | {s.RssConnected / 1048576.0:0} | {s.KiBPerConnection:0.0} | {s.RestCpuPercent:0} |"));
         }
         Console.WriteLine();
         foreach (var group in phases.GroupBy(p => (p.Consoles, p.SlowOn)))
