@@ -22,7 +22,7 @@ switch (args)
         Console.Error.WriteLine("""
             usage: dotnet run -c Release --project bench/Feed.Benchmarks -- s3 [--consoles 1000[,5000]] [--coordinators 2]
                      [--per-agency 40] [--per-worker 1000] [--slow 5] [--slow-ms -1] [--rate 20] [--seconds 15] [--window 5]
-                     [--warmup 3] [--sides hub,bare]
+                     [--warmup 20] [--sides hub,bare]
               s3  change → every entitled console: the real silo's console hub against a bare SignalR hub broadcasting the
                   same payloads from IHubContext, with the same consoles (real .NET clients, WebSockets, in client processes
                   of --per-worker consoles); --coordinators is the percentage of coordinator consoles, the others are

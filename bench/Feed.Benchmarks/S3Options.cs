@@ -49,7 +49,7 @@ internal sealed record S3Options(
                 double.Parse(map.GetValueOrDefault("--rate", "20"), CultureInfo.InvariantCulture),
                 double.Parse(map.GetValueOrDefault("--seconds", "15"), CultureInfo.InvariantCulture),
                 double.Parse(map.GetValueOrDefault("--window", "5"), CultureInfo.InvariantCulture),
-                double.Parse(map.GetValueOrDefault("--warmup", "3"), CultureInfo.InvariantCulture),
+                double.Parse(map.GetValueOrDefault("--warmup", "20"), CultureInfo.InvariantCulture),
                 map.GetValueOrDefault("--sides", "hub,bare").Split(',', StringSplitOptions.RemoveEmptyEntries));
             problem = options switch
             {
