@@ -158,8 +158,8 @@ internal static class S3Scenario
     }
 
     /// <summary>
-    /// Round 0 warms up (checked, not reported; 20 s by default: on a loaded 2-core machine 3 s left the silo tiering its
-    /// code up during the measured round), round 1 is measured, round 2 is measured with the slow consoles stalled.
+    /// Round 0 warms up (checked, not reported; 20 s by default: on a loaded 2-core machine, after 3 s the first measured
+    /// round was still far slower than the next), round 1 is measured, round 2 is measured with the slow consoles stalled.
     /// </summary>
     private static IEnumerable<(int Round, bool SlowOn, int Commands)> Rounds(S3Options options)
     {
