@@ -157,7 +157,10 @@ internal static class S3Scenario
         return (ProcessMemory.CpuTime(pid) - cpu, clock.Elapsed);
     }
 
-    /// <summary>Round 0 warms up (checked, not reported; 20 s by default: on a loaded 2-core machine, shorter left the silo JIT-tiering into the measured round), round 1 is measured, round 2 is measured with the slow consoles stalled.</summary>
+    /// <summary>
+    /// Round 0 warms up (checked, not reported; 20 s by default: on a loaded 2-core machine, after 3 s the first measured
+    /// round was still far slower than the next), round 1 is measured, round 2 is measured with the slow consoles stalled.
+    /// </summary>
     private static IEnumerable<(int Round, bool SlowOn, int Commands)> Rounds(S3Options options)
     {
         yield return (0, false, Math.Max(4, (int)Math.Round(options.Rate * options.WarmupSeconds)));
