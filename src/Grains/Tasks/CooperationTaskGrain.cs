@@ -87,18 +87,11 @@ public sealed partial class CooperationTaskGrain([FromKeyedServices(DomainTime.K
             var reason = Require.Text(command.Reason, "reason");
             if (command.NewAssignee == task.Assignee)
             {
-                throw new DomainValidationException($"newAssignee: task {Id} is already assigned to {task.Assignee}");
+                throw new DomainValidationException($"assignee: task {Id} is already assigned to {task.Assignee}");
             }
             var now = time.GetUtcNow();
-            ResponseDeadlines plan;
-            try
-            {
-                plan = await Agreement(task.Agreement).PlanRequest(task.RequestingAgency, command.NewAssignee, task.Area, task.Priority, now);
-            }
-            catch (DomainValidationException ex) when (ex.Message.StartsWith("assignee:", StringComparison.Ordinal))
-            {
-                throw new DomainValidationException("newAssignee:" + ex.Message["assignee:".Length..]);
-            }
+            // The agreement names a refused assignee "assignee", the field of the reassign request.
+            var plan = await Agreement(task.Agreement).PlanRequest(task.RequestingAgency, command.NewAssignee, task.Area, task.Priority, now);
             return [new TaskReassigned(Id, task.Agreement, task.Assignee, command.NewAssignee, reason, task.Handling, plan.AcknowledgeBy, plan.AnswerBy, now)];
         }, Current);
     }

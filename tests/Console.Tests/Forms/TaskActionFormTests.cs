@@ -89,7 +89,7 @@ public sealed class TaskActionFormTests : ConsoleTestContext
     public void The_hubs_error_naming_the_new_assignee_is_shown_beside_the_assignee_field()
     {
         Hub.Answer("POST", "/api/tasks/T-20261126-0001/reassign", HttpStatusCode.BadRequest,
-            """{"title":"One or more validation errors occurred.","status":400,"errors":{"newAssignee":["US-FBI is not a party to agreement MOU-KR-JP-2026"]}}""");
+            """{"title":"One or more validation errors occurred.","status":400,"errors":{"assignee":["US-FBI is not a party to agreement MOU-KR-JP-2026"]}}""");
         var form = Render<TaskActionForm>(p => p.Add(f => f.Task, Assigned).Add(f => f.Action, TaskAction.Reassign).Add(f => f.Parties, ["KR-KNPA", "JP-NPA", "US-FBI"]));
 
         form.Find("#assignee").Change("US-FBI");

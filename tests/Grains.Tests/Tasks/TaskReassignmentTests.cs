@@ -71,9 +71,9 @@ public sealed class TaskReassignmentTests(DomainSilo silo) : IClassFixture<Domai
         var requester = await Assert.ThrowsAsync<DomainValidationException>(() => task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(hub.Knpa), "x")));
         var reason = await Assert.ThrowsAsync<DomainValidationException>(() => task.Reassign(new ReassignTask(Actors.Coordinator, Hub.Code(hub.Rcmp), "")));
 
-        Assert.Equal($"newAssignee: task {TaskSteps.T1(hub)} is already assigned to {hub.Npa}", same.Message);
-        Assert.Equal($"newAssignee: {fbi} is not a party to agreement {hub.Trilateral}", outsider.Message);
-        Assert.Equal($"newAssignee: {hub.Knpa} cannot be assigned its own request", requester.Message);
+        Assert.Equal($"assignee: task {TaskSteps.T1(hub)} is already assigned to {hub.Npa}", same.Message);
+        Assert.Equal($"assignee: {fbi} is not a party to agreement {hub.Trilateral}", outsider.Message);
+        Assert.Equal($"assignee: {hub.Knpa} cannot be assigned its own request", requester.Message);
         Assert.Equal("reason: must not be empty", reason.Message);
         Assert.Equal(Hub.Code(hub.Npa), (await task.Get()).Assignee);
         Assert.Empty(await hub.RecordsSince(mark));
