@@ -15,7 +15,7 @@ public sealed class DomainEventsTests
             [
                 "agency.registered", "agency.status-changed", "agreement.drafted", "agreement.signed", "agreement.status-changed",
                 "audit.command-refused", "audit.sealed", "command.accepted", "commitment.added", "commitment.fulfilled", "commitment.overdue",
-                "commitment.progress-reported", "commitment.waived", "task.accepted", "task.acknowledged", "task.assigned", "task.cancelled",
+                "commitment.progress-reported", "commitment.waived", "security.agency-tokens-revoked", "security.token-revoked", "task.accepted", "task.acknowledged", "task.assigned", "task.cancelled",
                 "task.completed", "task.declined", "task.escalated", "task.reassigned", "task.update-posted",
             ],
             DomainEvents.Names.Order(StringComparer.Ordinal));
