@@ -3,7 +3,7 @@ namespace PolicingHub.Silo.Hosting.Profiles;
 /// <summary>
 /// PolicingHub:Membership — how fast a dead silo is declared dead in the cluster and azure profiles. The defaults were
 /// measured here (PACKAGES.md): a kill -9 is detected in 0.6–1.0 s on loopback with no false deaths at light load,
-/// where Orleans' own defaults take 10–14 s. <see cref="Tuned"/> false keeps Orleans' defaults (for comparison runs).
+/// where Orleans' own defaults took 1.5–2.6 s in the S5 benchmark on loopback. <see cref="Tuned"/> false keeps Orleans' defaults (for comparison runs).
 /// </summary>
 public sealed class MembershipTuningOptions
 {
