@@ -75,35 +75,30 @@ internal sealed class SqliteEventLogFile
     /// <param name="synchronous">How hard each commit is pushed to disk.</param>
     /// <param name="backgroundCheckpoints">True when a <see cref="SqliteWalCheckpointer"/> runs beside it: the writer then checkpoints only past a safety limit.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
-    public async Task<SqliteConnection> OpenWriterAsync(SqliteSynchronousMode synchronous, bool backgroundCheckpoints, CancellationToken cancellationToken)
+    public Task<SqliteConnection> OpenWriterAsync(SqliteSynchronousMode synchronous, bool backgroundCheckpoints, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_writerConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var mode = synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
-            var autoCheckpoint = backgroundCheckpoints ? SqliteWalCheckpointer.WriterSafetyLimitPages : DefaultAutoCheckpointPages;
-            await ExecuteAsync(connection,
-                $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {mode}; PRAGMA wal_autocheckpoint = {autoCheckpoint};",
-                cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        var mode = synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
+        var autoCheckpoint = backgroundCheckpoints ? SqliteWalCheckpointer.WriterSafetyLimitPages : DefaultAutoCheckpointPages;
+        return OpenUnpooledAsync(
+            $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {mode}; PRAGMA wal_autocheckpoint = {autoCheckpoint};",
+            cancellationToken);
     }
 
     /// <summary>Opens the checkpointer's own connection (not pooled: it lives as long as the log).</summary>
     public async Task<SqliteConnection> OpenCheckpointerAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenUnpooledAsync($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A connection of its own (not pooled) with <paramref name="pragmas"/> applied; closed again if they fail.</summary>
+    private async Task<SqliteConnection> OpenUnpooledAsync(string pragmas, CancellationToken cancellationToken)
+    {
         var connection = new SqliteConnection(_writerConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, pragmas, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
