@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
 using PolicingHub.EventLog.Hosting;
 using PolicingHub.EventLog.InMemory;
@@ -74,13 +75,23 @@ public sealed class RegionCluster : IAsyncDisposable
         return all.FirstOrDefault(s => s.GrainId == grain.GetGrainId())?.SiloAddress;
     }
 
-    /// <summary>Waits until every silo's read model has folded the whole log (the region director reads it).</summary>
+    /// <summary>
+    /// Waits until the region director's two inputs are complete on every silo: its read model has folded the whole log,
+    /// and its silo metadata cache knows every silo's region (Orleans fills that cache in the background after a silo
+    /// joins; until then a silo places a grain anywhere and the rebalancer moves it home later).
+    /// </summary>
     public async Task ReadModelsCaughtUp()
     {
         foreach (var silo in Cluster.GetActiveSilos())
         {
             await silo.ServiceProvider.GetRequiredService<ReadModelProjector>().CatchUpAsync(CancellationToken.None);
         }
+        await Eventually.Until(() => Task.FromResult(Cluster.GetActiveSilos().All(silo =>
+            {
+                var cache = silo.ServiceProvider.GetRequiredService<ISiloMetadataCache>();
+                return Cluster.GetActiveSilos().All(other => cache.RegionOf(other.SiloAddress) is not null);
+            })),
+            "every silo's metadata cache knows every silo's region");
     }
 
     public async ValueTask DisposeAsync()
