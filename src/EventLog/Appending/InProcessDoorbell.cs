@@ -17,6 +17,9 @@ internal sealed class InProcessDoorbell(ILogger logger) : IEventLogDoorbell
     private Action<long>[] _subscribers = [];
     private long _highest;
 
+    /// <summary>The highest committed position rung so far (0 before the first ring).</summary>
+    public long Highest => Volatile.Read(ref _highest);
+
     public IDisposable Subscribe(Action<long> committedUpTo)
     {
         ArgumentNullException.ThrowIfNull(committedUpTo);

@@ -45,8 +45,7 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
         _appender = new GroupCommitAppender(_writer, settings.MaxBatchSize, _doorbell, instruments, timeProvider, logger);
         if (backgroundCheckpoints)
         {
-            _checkpointer = new SqliteWalCheckpointer(_file, settings.CheckpointInterval, timeProvider, instruments, logger);
-            _doorbell.Subscribe(_checkpointer.Committed);
+            _checkpointer = new SqliteWalCheckpointer(_file, _doorbell, settings.CheckpointInterval, timeProvider, instruments, logger);
             _checkpointer.Start();
         }
     }

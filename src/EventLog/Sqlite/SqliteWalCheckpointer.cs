@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using PolicingHub.EventLog.Appending;
 using PolicingHub.EventLog.Diagnostics;
 
 namespace PolicingHub.EventLog.Sqlite;
@@ -9,21 +10,18 @@ namespace PolicingHub.EventLog.Sqlite;
 /// past 1,000 pages copies it into the database and syncs the file before it returns — and every append queued behind
 /// that batch waits too. Instead the writer's automatic checkpoint is raised to a safety limit
 /// (<see cref="WriterSafetyLimitPages"/>), and this loop runs a PASSIVE checkpoint on its own connection every
-/// interval while the log grows: PASSIVE never blocks the writer or a reader, it copies what no reader still needs.
+/// interval while the doorbell reports new commits: PASSIVE never blocks the writer or a reader, it copies what no reader still needs.
 /// </summary>
-internal sealed class SqliteWalCheckpointer(SqliteEventLogFile file, TimeSpan interval, TimeProvider time, EventLogInstruments instruments, ILogger logger)
+internal sealed class SqliteWalCheckpointer(
+    SqliteEventLogFile file, InProcessDoorbell committed, TimeSpan interval, TimeProvider time, EventLogInstruments instruments, ILogger logger)
     : IAsyncDisposable
 {
     /// <summary>The writer checkpoints by itself only if this loop falls this far behind (4 KiB pages: about 200 MB).</summary>
     public const int WriterSafetyLimitPages = 50_000;
 
     private readonly CancellationTokenSource _stopping = new();
-    private long _committedUpTo;
     private long _checkpointedUpTo;
     private Task? _loop;
-
-    /// <summary>Called by the doorbell after each commit.</summary>
-    public void Committed(long position) => InterlockedMax(ref _committedUpTo, position);
 
     public void Start() => _loop ??= Task.Run(() => RunAsync(_stopping.Token));
 
@@ -35,8 +33,8 @@ internal sealed class SqliteWalCheckpointer(SqliteEventLogFile file, TimeSpan in
         {
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
-                var committed = Volatile.Read(ref _committedUpTo);
-                if (committed <= _checkpointedUpTo)
+                var committedUpTo = committed.Highest;
+                if (committedUpTo <= _checkpointedUpTo)
                 {
                     continue;
                 }
@@ -45,7 +43,7 @@ internal sealed class SqliteWalCheckpointer(SqliteEventLogFile file, TimeSpan in
                     connection ??= await file.OpenCheckpointerAsync(stopping).ConfigureAwait(false);
                     var frames = await CheckpointAsync(connection, stopping).ConfigureAwait(false);
                     instruments.Checkpointed(frames);
-                    _checkpointedUpTo = committed;
+                    _checkpointedUpTo = committedUpTo;
                 }
                 catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
                 {
@@ -81,19 +79,5 @@ internal sealed class SqliteWalCheckpointer(SqliteEventLogFile file, TimeSpan in
             await loop.ConfigureAwait(false);
         }
         _stopping.Dispose();
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        var current = Volatile.Read(ref target);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-            current = seen;
-        }
     }
 }
