@@ -11,16 +11,11 @@ namespace PolicingHub.Gateway.Security;
 /// the folder beside it named "&lt;key file&gt;.retired" (put there by <see cref="KeyRotation"/>); they still validate
 /// the tokens they signed until those expire. Every key has a key id ("kid", from a hash of the key, never the key):
 /// tokens carry it in their header. The files are re-read when they change, so a rotation done by the token CLI
-/// reaches a running silo without a restart. Validating a token signed with the active key looks at the files at most
-/// once a second (a file check per request cost more than the rest of the key lookup); a token naming any other key
-/// id — a new one after a rotation, or a retired one that may have been deleted — looks at them every time.
+/// reaches a running silo without a restart.
 /// </summary>
 public sealed class SigningKeyStore
 {
     public const int KeyBytes = 32;
-
-    /// <summary>How long a token of the active key is validated without looking at the key files again.</summary>
-    private const long ActiveKeyCheckMillis = 1000;
 
     private readonly string _path;
     private readonly ILogger<SigningKeyStore> _log;
@@ -29,7 +24,6 @@ public sealed class SigningKeyStore
     private SymmetricSecurityKey? _active;
     private IReadOnlyList<SymmetricSecurityKey> _all = [];
     private bool _created;
-    private long _checkedAt = long.MinValue;
 
     public SigningKeyStore(IOptions<AuthOptions> options, ILogger<SigningKeyStore> log)
     {
@@ -47,11 +41,6 @@ public sealed class SigningKeyStore
     /// <summary>The keys a token whose header names <paramref name="kid"/> may be signed with (each key when it names none).</summary>
     public IEnumerable<SymmetricSecurityKey> ValidationKeysFor(string? kid)
     {
-        if (kid is not null && Volatile.Read(ref _active) is { } active && active.KeyId == kid
-            && Environment.TickCount64 - Volatile.Read(ref _checkedAt) < ActiveKeyCheckMillis)
-        {
-            return [active];
-        }
         var all = Refresh().All;
         return kid is null ? all : all.Where(k => k.KeyId == kid);
     }
@@ -74,7 +63,6 @@ public sealed class SigningKeyStore
         lock (_lock)
         {
             var stamp = (File.GetLastWriteTimeUtc(_path), Directory.GetLastWriteTimeUtc(RetiredFolder(_path)));
-            Volatile.Write(ref _checkedAt, Environment.TickCount64);
             if (_active is not null && stamp == _stamp && File.Exists(_path))
             {
                 return (_active, _all);
