@@ -49,6 +49,10 @@ cleanup() {
     wait "$az" 2>/dev/null || true
   done
   AZ_PID="" AZT_PID=""
+  if [[ -n "$PG_DIR" && -f "$PG_DIR/server.log" ]]; then   # a digest of what the server refused, for failures on CI
+    local pg_errors; pg_errors="$(grep -E '(ERROR|FATAL|PANIC):' "$PG_DIR/server.log" | sed -E 's/^.*(ERROR|FATAL|PANIC): +//' | sort | uniq -c | sort -rn | head -n 15 || true)"
+    [[ -n "$pg_errors" ]] && { log "PostgreSQL errors during the run (count, message):"; sed 's/^/test.sh:   /' <<<"$pg_errors" >&2; }
+  fi
   if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then
     log "stopping PostgreSQL"
     if ! as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1; then

@@ -45,7 +45,7 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
         await load.Progress(40, Long);
         await load.StopAsync();
 
-        Assert.True(load.Failures.IsEmpty, string.Join("\n", load.Failures));
+        Assert.True(load.Failures.IsEmpty, string.Join("\n", load.Failures) + "\nthe hub silo wrote:\n" + hub.Output + "\nthe drained silo wrote:\n" + drained.Output);
         var after = await cluster.PlacementAsync(hub);
         var remaining = cluster.Silos.Single(s => s.Region == "ap" && s.Silo != drained).Silo;
         Assert.All(japan, code => Assert.Equal(remaining, after[code])); // still at home: ap has a silo left
@@ -83,7 +83,7 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
         await load.Progress(40, Long);
         await load.StopAsync();
 
-        Assert.True(load.Failures.IsEmpty, string.Join("\n", load.Failures));
+        Assert.True(load.Failures.IsEmpty, string.Join("\n", load.Failures) + "\nthe hub silo wrote:\n" + hub.Output);
         var steps = load.Steps;
         // Registration itself publishes the agency's first status (Normal); then one change per acknowledged command.
         await Eventually.Until(() => Task.FromResult(japan.All(code => Changes(console, code).Count == 1 + steps.GetValueOrDefault(code))),
