@@ -68,6 +68,7 @@ public sealed class AccessibilityTests(Chromium chromium, ITestOutputHelper outp
 
         // Narrower than the drawer's breakpoint: the views menu folds behind its button and row actions stay reachable.
         await coordinator.Page.SetViewportSizeAsync(800, 800);
+        await Expect(ViewsMenu(coordinator)).ToHaveAttributeAsync("aria-expanded", "false"); // the drawer folded at its breakpoint
         await OpenViewAsync(coordinator, "Tasks");
         var cancel = coordinator.TaskRow(id).GetByRole(AriaRole.Button, new() { Name = $"Cancel {id}" });
         await cancel.ScrollIntoViewIfNeededAsync();
@@ -93,14 +94,21 @@ public sealed class AccessibilityTests(Chromium chromium, ITestOutputHelper outp
         Assert.Fail($"Tab never reached the button '{name}'.");
     }
 
-    /// <summary>Opens a view from the navigation (opening the folded menu first on a narrow screen).</summary>
+    private static ILocator ViewsMenu(ConsolePage console) => console.Page.GetByRole(AriaRole.Button, new() { Name = "Views menu" });
+
+    /// <summary>
+    /// Opens a view from the navigation, opening the folded menu first on a narrow screen. The menu button's
+    /// aria-expanded says whether the drawer is open: a folded drawer's links are still "visible" to Playwright (they
+    /// only slid off screen), so visibility cannot tell.
+    /// </summary>
     private static async Task OpenViewAsync(ConsolePage console, string view)
     {
         var link = console.Page.GetByRole(AriaRole.Navigation, new() { Name = "Views" }).GetByRole(AriaRole.Link, new() { Name = view, Exact = true });
-        if (!await link.IsVisibleAsync())
+        if (await ViewsMenu(console).GetAttributeAsync("aria-expanded") != "true")
         {
-            await console.Page.GetByRole(AriaRole.Button, new() { Name = "Views menu" }).ClickAsync();
+            await ViewsMenu(console).ClickAsync();
         }
+        await Expect(link).ToBeInViewportAsync();
         await link.ClickAsync();
         await Expect(console.Heading(view == "Audit" ? "Audit verification" : view)).ToBeVisibleAsync();
     }
