@@ -22,6 +22,7 @@ public sealed class ProblemMapperTests
         { new StoreFailedException("the commit was cut", outcomeUnknown: true), 504, "Outcome unknown" },
         { new ReadModelsBehindException(10, 12), 503, "Read models are catching up" },
         { new SiloUnavailableException("silo gone"), 503, "Service unavailable" },
+        { new OrleansException("Current directory at S1 is not stable to perform the lookup. Retry later."), 503, "Service unavailable" },
         { new BadHttpRequestException("big", 413), 413, "Payload too large" },
         { new BadHttpRequestException("bad"), 400, "Bad request" },
         { new MalformedBodyException("{"), 400, "Malformed request body" },

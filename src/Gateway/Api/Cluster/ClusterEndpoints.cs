@@ -108,7 +108,7 @@ internal static class ClusterEndpoints
         {
             return await call().WaitAsync(TimeSpan.FromSeconds(2));
         }
-        catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+        catch (Exception e) when (e is OrleansException or TimeoutException)
         {
             return null;
         }

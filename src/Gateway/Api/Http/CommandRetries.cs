@@ -11,8 +11,9 @@ namespace PolicingHub.Gateway.Api.Http;
 /// <summary>
 /// Sends a command until it has an outcome the user should see (DESIGN §4.3): every attempt carries the same
 /// idempotency key, so the grain answers a retry of a command that did commit with its recorded outcome instead of
-/// applying it twice. Retried: a lost compare-and-swap (nothing written; at most <see cref="ConflictAttempts"/> times), an
-/// unreachable or dying silo (OrleansMessageRejectionException, SiloUnavailableException), an attempt that outlived
+/// applying it twice. Retried: a lost compare-and-swap (nothing written; at most <see cref="ConflictAttempts"/> times), any
+/// error of the Orleans runtime (an unreachable or dying silo, and the grain directory's "not stable, retry later" while
+/// membership changes — a silo joining, draining or declared dead), an attempt that outlived
 /// <see cref="CommandRetryOptions.AttemptTimeout"/>, and a store failure. Everything else — domain refusals included —
 /// goes straight back. When the budget is spent the last failure goes back (503/504 with "retry with the same key").
 /// </summary>
@@ -62,7 +63,7 @@ internal sealed class CommandRetries(IOptions<CommandRetryOptions> options, Time
     private static bool Retryable(Exception e, ref int conflicts) => e switch
     {
         ConcurrencyConflictException => ++conflicts < ConflictAttempts,
-        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or StoreFailedException => true,
+        TimeoutException or OrleansException or StoreFailedException => true,
         _ => false,
     };
 }

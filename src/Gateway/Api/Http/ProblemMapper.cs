@@ -26,8 +26,8 @@ internal static class ProblemMapper
         StoreFailedException { OutcomeUnknown: false } => new ApiProblem(503, "Store unavailable", "Nothing was written; retry."),
         StoreFailedException => new ApiProblem(504, "Outcome unknown", "The store failed while committing; retry with the same Idempotency-Key."),
         ReadModelsBehindException e => new ApiProblem(503, "Read models are catching up", e.Message),
-        SiloUnavailableException or OrleansMessageRejectionException => new ApiProblem(503, "Service unavailable",
-            "The grain's silo is unreachable right now; retry with the same Idempotency-Key."),
+        OrleansException => new ApiProblem(503, "Service unavailable", // a silo unreachable or dying, the directory settling after a membership change
+            "The cluster cannot reach the grain right now; retry with the same Idempotency-Key."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => new ApiProblem(413, "Payload too large", e.Message),
         BadHttpRequestException e => new ApiProblem(e.StatusCode, "Bad request", e.Message),
         _ => null,
