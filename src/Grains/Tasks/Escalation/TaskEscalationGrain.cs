@@ -57,6 +57,9 @@ public sealed partial class TaskEscalationGrain(
     {
         this.RegisterGrainTimer(static async (grain, _) => grain._unsaved |= await grain.FollowLog(), this,
             new GrainTimerCreationOptions(FollowEvery, FollowEvery) { KeepAlive = false });
+        // What was just loaded is what is saved: the first save comes SaveEvery from now, not at the first tick (which
+        // wrote the whole schedule a minute after every start, a half-second turn once it holds tens of thousands of tasks).
+        _savedAt = time.GetUtcNow();
         return base.OnActivateAsync(cancellationToken);
     }
 
