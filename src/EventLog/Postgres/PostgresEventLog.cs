@@ -43,7 +43,10 @@ public sealed class PostgresEventLog : IEventLog, IEventLogStoreReader, IEventLo
             throw new OptionsValidationException(Options.DefaultName, typeof(PostgresEventLogOptions), validation.Failures);
         }
         _logger = logger;
-        _dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_options.ConnectionString)
+        {
+            MaxPoolSize = _options.MaxPoolSize,
+        }.ConnectionString);
         _writer = new PostgresEventBatchWriter(_dataSource);
         _doorbell = new InProcessDoorbell(logger);
         _appender = new GroupCommitAppender(

@@ -17,6 +17,15 @@ public sealed class PostgresEventLogOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The most connections this silo's log holds open for reads and its one writer (the listener has one more of its
+    /// own); it replaces any "Maximum Pool Size" in <see cref="ConnectionString"/>. Reads beyond it wait for a free
+    /// connection. Size PostgreSQL's max_connections for every silo: silos × (this + 1) plus Orleans' own providers.
+    /// Unbounded (Npgsql's 100), two silos under 64 concurrent requests opened more connections than PostgreSQL's
+    /// default limit of 100, and requests failed with "sorry, too many clients already".
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 20;
+
     /// <summary>Creates the log's table on start when missing (off: a DBA applies it, e.g. with <c>cluster init</c>).</summary>
     public bool CreateSchema { get; set; } = true;
 

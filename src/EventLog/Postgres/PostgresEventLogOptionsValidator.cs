@@ -8,6 +8,9 @@ public sealed class PostgresEventLogOptionsValidator : IValidateOptions<Postgres
     /// <summary>The largest <see cref="PostgresEventLogOptions.MaxBatchSize"/> accepted.</summary>
     public const int MaxBatchSizeLimit = 10_000;
 
+    /// <summary>The largest <see cref="PostgresEventLogOptions.MaxPoolSize"/> accepted.</summary>
+    public const int MaxPoolSizeLimit = 1_000;
+
     private const string Prefix = PostgresEventLogOptions.SectionName;
 
     public ValidateOptionsResult Validate(string? name, PostgresEventLogOptions options)
@@ -21,6 +24,10 @@ public sealed class PostgresEventLogOptionsValidator : IValidateOptions<Postgres
         if (options.MaxBatchSize is < 1 or > MaxBatchSizeLimit)
         {
             failures.Add($"The PostgreSQL event log's {Prefix}:MaxBatchSize must be between 1 and {MaxBatchSizeLimit}, not {options.MaxBatchSize}.");
+        }
+        if (options.MaxPoolSize is < 2 or > MaxPoolSizeLimit)
+        {
+            failures.Add($"The PostgreSQL event log's {Prefix}:MaxPoolSize must be between 2 and {MaxPoolSizeLimit} (the writer keeps one connection), not {options.MaxPoolSize}.");
         }
         if (options.PollInterval < TimeSpan.FromMilliseconds(10) || options.PollInterval > TimeSpan.FromMinutes(5))
         {

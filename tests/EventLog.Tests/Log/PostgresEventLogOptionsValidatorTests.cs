@@ -16,7 +16,7 @@ public sealed class PostgresEventLogOptionsValidatorTests
     [Fact]
     public void Every_bad_setting_is_named()
     {
-        var options = new PostgresEventLogOptions { ConnectionString = "Database=policinghub;Password=hunter2", MaxBatchSize = 0, PollInterval = TimeSpan.Zero };
+        var options = new PostgresEventLogOptions { ConnectionString = "Database=policinghub;Password=hunter2", MaxBatchSize = 0, MaxPoolSize = 1, PollInterval = TimeSpan.Zero };
 
         var result = new PostgresEventLogOptionsValidator().Validate(null, options);
 
@@ -24,6 +24,7 @@ public sealed class PostgresEventLogOptionsValidatorTests
         [
             "The PostgreSQL event log's PolicingHub:EventLog:Postgres:ConnectionString names no Host.",
             "The PostgreSQL event log's PolicingHub:EventLog:Postgres:MaxBatchSize must be between 1 and 10000, not 0.",
+            "The PostgreSQL event log's PolicingHub:EventLog:Postgres:MaxPoolSize must be between 2 and 1000 (the writer keeps one connection), not 1.",
             "The PostgreSQL event log's PolicingHub:EventLog:Postgres:PollInterval must be between 00:00:00.010 and 00:05:00, not 00:00:00.",
         ], result.Failures);
         Assert.Equal("Database=policinghub;Password=***", options.RedactedConnectionString());

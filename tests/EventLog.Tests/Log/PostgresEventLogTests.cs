@@ -51,6 +51,23 @@ public sealed class PostgresEventLogTests : EventLogConformanceTests
     }
 
     [Fact]
+    public async Task Reads_beyond_MaxPoolSize_wait_for_a_free_connection_instead_of_opening_more()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var host = await LogHost.StartAsync(Clock,
+            services => services.AddPostgresEventLog(o => (o.ConnectionString, o.MaxPoolSize) = (database.ConnectionString, 3)));
+        await host.Log.AppendAsync("task/T-1", 0, Events("TaskAssigned"));
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => host.Log.GetLastPositionAsync()));
+
+        Assert.All(reads, position => Assert.Equal(1, position));
+        await using var server = new Npgsql.NpgsqlConnection(PostgresDatabase.ServerConnectionString);
+        await server.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("select count(*) from pg_stat_activity where datname = @db", server) { Parameters = { new("db", database.Name) } };
+        Assert.InRange((long)(await count.ExecuteScalarAsync())!, 1, 3 + 1); // the pool (reads and the writer), and the listener's own
+    }
+
+    [Fact]
     public async Task The_store_reader_returns_what_the_table_holds()
     {
         await Log.AppendAsync("task/T-1", 0, Events("TaskAssigned", "TaskAcknowledged"));

@@ -38,6 +38,16 @@ public sealed class CommandRetriesTests
     }
 
     [Fact]
+    public async Task A_store_error_its_driver_calls_transient_is_retried()
+    {
+        var attempts = 0;
+        var result = await Retries(TimeSpan.FromSeconds(30)).Send("grain", "k", _ =>
+            ++attempts < 2 ? Task.FromException<int>(new TransientStoreError()) : Task.FromResult(7));
+
+        Assert.Equal((7, 2), (result, attempts));
+    }
+
+    [Fact]
     public async Task A_domain_refusal_is_the_answer_and_is_not_sent_again()
     {
         var attempts = 0;
@@ -62,5 +72,10 @@ public sealed class CommandRetriesTests
         }));
         Assert.Equal(1, attempts);
         Assert.Equal(503, ProblemMapper.From(error)!.Status);
+    }
+
+    private sealed class TransientStoreError() : System.Data.Common.DbException("53300: sorry, too many clients already")
+    {
+        public override bool IsTransient => true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace PolicingHub.Gateway.Api.Http;
 /// applying it twice. Retried: a lost compare-and-swap (nothing written; at most <see cref="ConflictAttempts"/> times), any
 /// error of the Orleans runtime (an unreachable or dying silo, and the grain directory's "not stable, retry later" while
 /// membership changes — a silo joining, draining or declared dead), an attempt that outlived
-/// <see cref="CommandRetryOptions.AttemptTimeout"/>, and a store failure. Everything else — domain refusals included —
+/// <see cref="CommandRetryOptions.AttemptTimeout"/>, and a store failure (an append's, or a read's that the driver calls
+/// transient, such as PostgreSQL out of connections). Everything else — domain refusals included —
 /// goes straight back. When the budget is spent the last failure goes back (503/504 with "retry with the same key").
 /// </summary>
 internal sealed class CommandRetries(IOptions<CommandRetryOptions> options, TimeProvider time, IMeterFactory meters, ILogger<CommandRetries> logger)
@@ -63,7 +65,7 @@ internal sealed class CommandRetries(IOptions<CommandRetryOptions> options, Time
     private static bool Retryable(Exception e, ref int conflicts) => e switch
     {
         ConcurrencyConflictException => ++conflicts < ConflictAttempts,
-        TimeoutException or OrleansException or StoreFailedException => true,
+        TimeoutException or OrleansException or StoreFailedException or DbException { IsTransient: true } => true,
         _ => false,
     };
 }

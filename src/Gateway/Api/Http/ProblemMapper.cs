@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Http;
 using Orleans.Runtime;
 using PolicingHub.Gateway.Projections;
@@ -26,6 +27,8 @@ internal static class ProblemMapper
         StoreFailedException { OutcomeUnknown: false } => new ApiProblem(503, "Store unavailable", "Nothing was written; retry."),
         StoreFailedException => new ApiProblem(504, "Outcome unknown", "The store failed while committing; retry with the same Idempotency-Key."),
         ReadModelsBehindException e => new ApiProblem(503, "Read models are catching up", e.Message),
+        DbException { IsTransient: true } => new ApiProblem(503, "Store unavailable", // e.g. PostgreSQL out of connections, a read waiting too long for one
+            "The store is busy right now; retry with the same Idempotency-Key."),
         OrleansException => new ApiProblem(503, "Service unavailable", // a silo unreachable or dying, the directory settling after a membership change
             "The cluster cannot reach the grain right now; retry with the same Idempotency-Key."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => new ApiProblem(413, "Payload too large", e.Message),
