@@ -67,9 +67,12 @@ internal static class ClusterEndpoints
         return TypedResults.Ok(new ClusterView(snapshot.Version.Value, silos, agencies));
     }
 
-    /// <summary>Which agencies have consoles online, and their readiness: presence only, no agreements or tasks.</summary>
-    private static Ok<IReadOnlyList<AgencyPresenceView>> Presence(HubReadModel model) =>
-        TypedResults.Ok<IReadOnlyList<AgencyPresenceView>>([.. model.Agencies()
+    /// <summary>
+    /// Which agencies have consoles online, and their readiness: presence only, no agreements or tasks. Read after the
+    /// read models caught up, like every other list: an agency registered or a console connected a moment ago is in it.
+    /// </summary>
+    private static async Task<Ok<IReadOnlyList<AgencyPresenceView>>> Presence(ApiContext api) =>
+        TypedResults.Ok<IReadOnlyList<AgencyPresenceView>>([.. (await api.ReadModelsAsync()).Agencies()
             .OrderBy(a => a.Code.Value, StringComparer.Ordinal)
             .Select(a => new AgencyPresenceView(a.Code.Value, a.Name, a.HomeRegion, a.Status.ConsolesOnline, a.Status.LastSeen, a.Status.Readiness.ToString()))]);
 
