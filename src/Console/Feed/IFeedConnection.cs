@@ -10,6 +10,9 @@ public interface IFeedConnection : IAsyncDisposable
     /// <summary>Subscribe(afterPosition): the hub replays what the console missed, then sends live; returns the position resumed from.</summary>
     Task<long> SubscribeAsync(long afterPosition, CancellationToken cancellationToken);
 
-    /// <summary>Completes when the connection is gone (server stopped, network lost, token expired).</summary>
-    Task Closed { get; }
+    /// <summary>
+    /// Completes when the connection is gone (server stopped, network lost, token expired), with the reason the hub
+    /// gave before dropping it ("feed-closed": a token revoked, a console too far behind), or null when it gave none.
+    /// </summary>
+    Task<string?> Closed { get; }
 }

@@ -79,8 +79,8 @@ public sealed class LiveFeed(IFeedConnectionFactory connections, ConsoleSession 
                     Attempt = 0;
                     NextAttemptAt = null;
                     Set(FeedStatus.Live, null);
-                    await connection.Closed.WaitAsync(stop);
-                    LastProblem = "The connection to the hub was lost.";
+                    var reason = await connection.Closed.WaitAsync(stop);
+                    LastProblem = reason is null ? "The connection to the hub was lost." : $"The hub closed the connection: {reason}.";
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {

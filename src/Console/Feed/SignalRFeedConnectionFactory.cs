@@ -19,19 +19,21 @@ public sealed class SignalRFeedConnectionFactory(HubAddress hub) : IFeedConnecti
     private sealed class SignalRFeedConnection : IFeedConnection
     {
         private readonly HubConnection _connection;
-        private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<string?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private string? _reason;
 
         public SignalRFeedConnection(HubConnection connection)
         {
             _connection = connection;
+            _connection.On<string>(ConsoleHubProtocol.ClosedMethod, reason => Volatile.Write(ref _reason, reason));
             _connection.Closed += _ =>
             {
-                _closed.TrySetResult();
+                _closed.TrySetResult(Volatile.Read(ref _reason));
                 return Task.CompletedTask;
             };
         }
 
-        public Task Closed => _closed.Task;
+        public Task<string?> Closed => _closed.Task;
 
         public Task StartAsync(CancellationToken cancellationToken) => _connection.StartAsync(cancellationToken);
 
@@ -40,7 +42,7 @@ public sealed class SignalRFeedConnectionFactory(HubAddress hub) : IFeedConnecti
 
         public async ValueTask DisposeAsync()
         {
-            _closed.TrySetResult();
+            _closed.TrySetResult(null);
             await _connection.DisposeAsync();
         }
     }

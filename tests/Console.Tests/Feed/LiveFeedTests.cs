@@ -45,12 +45,26 @@ public sealed class LiveFeedTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task When_the_hub_drops_the_console_with_a_reason_the_page_shows_it_while_it_reconnects()
+    {
+        var (feed, state) = await SignedInFeedAsync();
+        state.WaitForAssertion(() => Assert.Equal("live", state.Find("[data-testid=connection]").GetAttribute("data-status")));
+
+        Connections.Created[0].Close("too far behind; reconnect to resume");
+
+        state.WaitForAssertion(() => Assert.Equal("The hub closed the connection: too far behind; reconnect to resume.",
+            state.Find("[data-testid=connection-problem]").TextContent));
+        Assert.Equal(feed.LastProblem, state.Find("[data-testid=connection-problem]").TextContent);
+    }
+
+    [Fact]
     public async Task While_the_hub_is_down_the_page_says_reconnecting_with_the_attempt_and_comes_back_live_by_itself()
     {
         Connections.FailNextStarts = 2;
         var (feed, state) = await SignedInFeedAsync();
 
         state.WaitForAssertion(() => Assert.Contains("Reconnecting (attempt 1, next in", state.Markup));
+        Assert.Equal("The hub cannot be reached.", state.Find("[data-testid=connection-problem]").TextContent);
         feed.RetryNow();
         state.WaitForAssertion(() => Assert.Contains("Reconnecting (attempt 2, next in", state.Markup));
         feed.RetryNow();

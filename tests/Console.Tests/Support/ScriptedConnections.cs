@@ -25,11 +25,11 @@ public sealed class ScriptedConnections : IFeedConnectionFactory
 
     public sealed class Connection(ScriptedConnections owner, Action<FeedEvent> received) : IFeedConnection
     {
-        private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<string?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public long? SubscribedAfter { get; private set; }
 
-        public Task Closed => _closed.Task;
+        public Task<string?> Closed => _closed.Task;
 
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -49,11 +49,12 @@ public sealed class ScriptedConnections : IFeedConnectionFactory
 
         public void Deliver(FeedEvent e) => received(e);
 
-        public void Close() => _closed.TrySetResult();
+        /// <summary>The server drops the connection, after telling the client why ("feed-closed") when <paramref name="reason"/> is given.</summary>
+        public void Close(string? reason = null) => _closed.TrySetResult(reason);
 
         public ValueTask DisposeAsync()
         {
-            _closed.TrySetResult();
+            _closed.TrySetResult(null);
             return ValueTask.CompletedTask;
         }
     }
