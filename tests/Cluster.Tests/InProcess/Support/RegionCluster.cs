@@ -44,6 +44,9 @@ public sealed class RegionCluster : IAsyncDisposable
         var region = new RegionCluster();
         var builder = new InProcessTestClusterBuilder((short)regions.Length);
         builder.Options.ConfigureFileLogging = false;
+        // The test cluster's default (true) makes Orleans skip every placement filter — the home-region director among
+        // them — and place among all silos; the sweep then moved grains home, which hid it.
+        builder.Options.AssumeHomogenousSilosForTesting = false;
         for (var i = 0; i < regions.Length; i++)
         {
             region._regionBySilo[$"Silo_{i}"] = regions[i];
