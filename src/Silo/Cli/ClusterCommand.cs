@@ -48,7 +48,7 @@ internal static class ClusterCommand
             return (null, null, null, null, "the first argument must be list, drain or stop");
         }
         string? url = null;
-        var token = Environment.GetEnvironmentVariable("POLICINGHUB_TOKEN");
+        var token = Environment.GetEnvironmentVariable(SiloApiCall.TokenVariable);
         for (var i = next; i < args.Count; i += 2)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -64,9 +64,9 @@ internal static class ClusterCommand
                     return (null, null, null, null, $"unexpected or incomplete argument '{args[i]}'");
             }
         }
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        if (SiloApiCall.SiloAddressProblem(url, out var uri) is { } badUrl)
         {
-            return (null, null, null, null, "--url must be a silo's http(s) address, e.g. http://127.0.0.1:5080");
+            return (null, null, null, null, badUrl);
         }
         return string.IsNullOrWhiteSpace(token)
             ? (null, null, null, null, "an operator token is needed: --token JWT or POLICINGHUB_TOKEN (token --role operator prints one)")

@@ -50,7 +50,7 @@ internal static class TokenRevokeCommand
     private static (RevokeTokensRequest? Request, Uri? Url, string? Token, string? Problem) Parse(IReadOnlyList<string> args)
     {
         string? jti = null, agency = null, url = null;
-        var token = Environment.GetEnvironmentVariable("POLICINGHUB_TOKEN");
+        var token = Environment.GetEnvironmentVariable(SiloApiCall.TokenVariable);
         for (var i = 0; i < args.Count; i += 2)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -76,9 +76,9 @@ internal static class TokenRevokeCommand
         {
             return (null, null, null, "give exactly one of --jti (one token) or --agency (every token of it)");
         }
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        if (SiloApiCall.SiloAddressProblem(url, out var uri) is { } badUrl)
         {
-            return (null, null, null, "--url must be a silo's http(s) address, e.g. http://127.0.0.1:5080");
+            return (null, null, null, badUrl);
         }
         return string.IsNullOrWhiteSpace(token)
             ? (null, null, null, "a coordinator token is needed: --token JWT or POLICINGHUB_TOKEN (token --role coordinator prints one)")

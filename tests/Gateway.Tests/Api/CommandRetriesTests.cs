@@ -6,6 +6,7 @@ using Orleans.Runtime;
 using PolicingHub.Gateway.Api.Http;
 using PolicingHub.Grains.Errors;
 using PolicingHub.Grains.EventSourcing;
+using PolicingHub.Gateway.Tests.Support;
 
 namespace PolicingHub.Gateway.Tests.Api;
 
@@ -42,7 +43,7 @@ public sealed class CommandRetriesTests
     {
         var attempts = 0;
         var result = await Retries(TimeSpan.FromSeconds(30)).Send("grain", "k", _ =>
-            ++attempts < 2 ? Task.FromException<int>(new TransientStoreError()) : Task.FromResult(7));
+            ++attempts < 2 ? Task.FromException<int>(new DriverError(transient: true)) : Task.FromResult(7));
 
         Assert.Equal((7, 2), (result, attempts));
     }
@@ -72,10 +73,5 @@ public sealed class CommandRetriesTests
         }));
         Assert.Equal(1, attempts);
         Assert.Equal(503, ProblemMapper.From(error)!.Status);
-    }
-
-    private sealed class TransientStoreError() : System.Data.Common.DbException("53300: sorry, too many clients already")
-    {
-        public override bool IsTransient => true;
     }
 }

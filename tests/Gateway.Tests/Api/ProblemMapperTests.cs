@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Orleans.Runtime;
 using PolicingHub.Gateway.Api.Http;
 using PolicingHub.Gateway.Projections;
+using PolicingHub.Gateway.Tests.Support;
 using PolicingHub.Grains.Errors;
 
 namespace PolicingHub.Gateway.Tests.Api;
@@ -21,7 +22,7 @@ public sealed class ProblemMapperTests
         { new StoreFailedException("the log refused the append", outcomeUnknown: false), 503, "Store unavailable" },
         { new StoreFailedException("the commit was cut", outcomeUnknown: true), 504, "Outcome unknown" },
         { new ReadModelsBehindException(10, 12), 503, "Read models are catching up" },
-        { new BusyStore(transient: true), 503, "Store unavailable" },
+        { new DriverError(transient: true), 503, "Store unavailable" },
         { new SiloUnavailableException("silo gone"), 503, "Service unavailable" },
         { new OrleansException("Current directory at S1 is not stable to perform the lookup. Retry later."), 503, "Service unavailable" },
         { new BadHttpRequestException("big", 413), 413, "Payload too large" },
@@ -51,13 +52,7 @@ public sealed class ProblemMapperTests
     public void An_unexpected_error_has_no_problem_and_is_audited_as_a_500()
     {
         Assert.Null(ProblemMapper.From(new InvalidOperationException("secret detail")));
-        Assert.Null(ProblemMapper.From(new BusyStore(transient: false))); // a store error its driver does not call transient (bad SQL, a broken row)
+        Assert.Null(ProblemMapper.From(new DriverError(transient: false))); // a store error its driver does not call transient (bad SQL, a broken row)
         Assert.Equal("500 Internal Server Error", ProblemMapper.Outcome(new InvalidOperationException("secret detail")));
-    }
-
-    /// <summary>A store error as a driver reports it (PostgreSQL's "too many clients" is transient; a syntax error is not).</summary>
-    private sealed class BusyStore(bool transient) : System.Data.Common.DbException("sorry, too many clients already")
-    {
-        public override bool IsTransient => transient;
     }
 }
