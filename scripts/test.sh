@@ -137,6 +137,8 @@ APT_PKGS=()
 if [[ $NEED_DC == 1 ]] && ! command -v docker-compose >/dev/null; then apt_install --no-install-recommends docker-compose; fi
 
 # ---------------------------------------------------------------- PostgreSQL 15 (throwaway cluster)
+# max_connections sized as the README asks of a cluster (silos × (log pool + 1) + Orleans' providers): the cluster
+# suite runs up to six silo processes on PostgreSQL at once, and the default 100 ran out ("sorry, too many clients already").
 if [[ $NEED_PG == 1 ]]; then
   if [[ $EUID -eq 0 ]]; then
     PG_RUNAS=postgres
@@ -153,7 +155,7 @@ if [[ $NEED_PG == 1 ]]; then
   as_pg "$PGBIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --no-locale --no-sync >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log" >&2; log "initdb failed"; exit 1; }
   if ! as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
         start >/dev/null; then
     cat "$PG_DIR/server.log" >&2 || true; log "PostgreSQL did not start"; exit 1
   fi
