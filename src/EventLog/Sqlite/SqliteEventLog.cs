@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +9,8 @@ namespace PolicingHub.EventLog.Sqlite;
 
 /// <summary>
 /// The event log in one SQLite file (WAL). Appends go through group commit: one loop, one write connection, one
-/// transaction per batch (<see cref="SqliteEventBatchWriter"/>). Reads use pooled connections beside the writer and see
-/// only committed transactions, and positions are committed in order, so a reader never sees a gap. Rings its doorbell
+/// transaction per batch (<see cref="SqliteEventBatchWriter"/>). Reads use their own connections beside the writer, with
+/// prepared queries (<see cref="SqliteLogReaders"/>), and see only committed transactions, and positions are committed in order, so a reader never sees a gap. Rings its doorbell
 /// after each commit. Checkpoints of the write-ahead log run beside the writer (<see cref="SqliteWalCheckpointer"/>). As a hosted service it creates the file on start and stops the writer loop on stop; disposing it
 /// does the same, then closes the file.
 /// </summary>
@@ -20,6 +18,7 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
 {
     private readonly SqliteEventLogFile _file;
     private readonly SqliteEventBatchWriter _writer;
+    private readonly SqliteLogReaders _readers;
     private readonly InProcessDoorbell _doorbell;
     private readonly GroupCommitAppender _appender;
     private readonly SqliteWalCheckpointer? _checkpointer;
@@ -41,6 +40,7 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
         var instruments = new EventLogInstruments(meterFactory, "sqlite");
         var backgroundCheckpoints = settings.CheckpointInterval > TimeSpan.Zero;
         _writer = new SqliteEventBatchWriter(_file, settings.Synchronous, backgroundCheckpoints);
+        _readers = new SqliteLogReaders(_file);
         _doorbell = new InProcessDoorbell(logger);
         _appender = new GroupCommitAppender(_writer, settings.MaxBatchSize, _doorbell, instruments, timeProvider, logger);
         if (backgroundCheckpoints)
@@ -69,9 +69,8 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
     public async Task<IReadOnlyList<EventEnvelope>> ReadFromStoreAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
         AppendArguments.ValidateRead(afterPosition, maxCount);
-        return await QueryAsync(
-            $"{SqliteEventLogSchema.SelectColumns} WHERE position > $after ORDER BY position LIMIT $max",
-            null, afterPosition, maxCount, cancellationToken).ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return maxCount == 0 ? [] : await _readers.ReadAsync(afterPosition, maxCount, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(
@@ -79,18 +78,14 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
     {
         ArgumentNullException.ThrowIfNull(stream);
         AppendArguments.ValidateRead(afterSequence, maxCount);
-        return await QueryAsync(
-            $"{SqliteEventLogSchema.SelectColumns} WHERE stream = $stream AND sequence > $after ORDER BY sequence LIMIT $max",
-            stream, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return maxCount == 0 ? [] : await _readers.ReadStreamAsync(stream, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<long> GetLastPositionAsync(CancellationToken cancellationToken = default)
+    public Task<long> GetLastPositionAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        await using var connection = await _file.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteEventLogSchema.SelectLastPosition;
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return _readers.GetLastPositionAsync(cancellationToken);
     }
 
     public IDisposable Subscribe(Action<long> committedUpTo) => _doorbell.Subscribe(committedUpTo);
@@ -117,46 +112,8 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
             await _checkpointer.DisposeAsync().ConfigureAwait(false);
         }
         _writer.Dispose();
-        _file.ClearReaderPool();
+        _readers.Dispose();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private async Task<IReadOnlyList<EventEnvelope>> QueryAsync(
-        string sql, string? stream, long after, int maxCount, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (maxCount == 0)
-        {
-            return [];
-        }
-        await using var connection = await _file.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (stream is not null)
-        {
-            command.Parameters.AddWithValue("$stream", stream);
-        }
-        command.Parameters.AddWithValue("$after", after);
-        command.Parameters.AddWithValue("$max", maxCount);
-        var envelopes = new List<EventEnvelope>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            envelopes.Add(new EventEnvelope(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetInt64(2),
-                reader.GetString(3),
-                DateTimeOffset.ParseExact(reader.GetString(4), "o", CultureInfo.InvariantCulture, DateTimeStyles.None),
-                ParseJson(reader.GetString(5))));
-        }
-        return envelopes;
-    }
-
-    private static JsonElement ParseJson(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
 }

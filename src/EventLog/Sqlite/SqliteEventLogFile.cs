@@ -4,8 +4,9 @@ namespace PolicingHub.EventLog.Sqlite;
 
 /// <summary>
 /// The event log's database file: creates its folder, WAL mode and table once, on first use; opens the one write
-/// connection (not pooled, kept by the batch writer) and pooled read connections, which WAL lets run beside the writer
-/// and which only ever see committed transactions.
+/// connection (kept by the batch writer) and read connections (kept by <see cref="SqliteLogReaders"/>), which WAL lets
+/// run beside the writer and which only ever see committed transactions. The driver pools none of them: each has one
+/// owner that keeps it open and closes it.
 /// </summary>
 internal sealed class SqliteEventLogFile
 {
@@ -34,7 +35,7 @@ internal sealed class SqliteEventLogFile
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWrite,
             Cache = SqliteCacheMode.Private,
-            Pooling = true,
+            Pooling = false,
         }.ToString();
     }
 
@@ -108,7 +109,7 @@ internal sealed class SqliteEventLogFile
         }
     }
 
-    /// <summary>Opens a pooled read connection, creating the file first if needed; dispose it to return it to the pool.</summary>
+    /// <summary>Opens a read connection, creating the file first if needed; disposing it closes it.</summary>
     public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
@@ -123,13 +124,6 @@ internal sealed class SqliteEventLogFile
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    /// <summary>Closes the idle pooled read connections, so the file can be moved or deleted once the log is disposed.</summary>
-    public void ClearReaderPool()
-    {
-        using var connection = new SqliteConnection(_readerConnectionString);
-        SqliteConnection.ClearPool(connection);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

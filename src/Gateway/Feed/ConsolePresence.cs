@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PolicingHub.Grains.Agencies;
+using PolicingHub.Grains.Hosting;
 using PolicingHub.Grains.Model;
 
 namespace PolicingHub.Gateway.Feed;
@@ -13,7 +14,7 @@ internal sealed class ConsolePresence(IGrainFactory grains, ILogger<ConsolePrese
         {
             try
             {
-                await grains.GetGrain<IAgencyGrain>(agency).ConsoleConnected(connectionId);
+                await grains.Reference<IAgencyGrain>(agency).ConsoleConnected(connectionId);
             }
             catch (Exception ex)
             {
@@ -28,7 +29,7 @@ internal sealed class ConsolePresence(IGrainFactory grains, ILogger<ConsolePrese
         {
             try
             {
-                await grains.GetGrain<IAgencyGrain>(agency).ConsoleDisconnected(connectionId);
+                await grains.Reference<IAgencyGrain>(agency).ConsoleDisconnected(connectionId);
             }
             catch (Exception ex)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PolicingHub.Gateway.Projections;
 using PolicingHub.Grains.Agencies;
+using PolicingHub.Grains.Hosting;
 
 namespace PolicingHub.Gateway.Security;
 
@@ -21,7 +22,7 @@ internal sealed class RegisteredAgencies(HubReadModel model, IGrainFactory grain
         {
             return true;
         }
-        if (model.Agency(agency) is null && !await grains.GetGrain<IAgencyGrain>(agency).IsRegistered().ConfigureAwait(false))
+        if (model.Agency(agency) is null && !await grains.Reference<IAgencyGrain>(agency).IsRegistered().ConfigureAwait(false))
         {
             return false;
         }

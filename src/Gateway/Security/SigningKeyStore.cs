@@ -18,6 +18,7 @@ public sealed class SigningKeyStore
     public const int KeyBytes = 32;
 
     private readonly string _path;
+    private readonly string _retiredFolder;
     private readonly ILogger<SigningKeyStore> _log;
     private readonly Lock _lock = new();
     private (DateTime Active, DateTime Retired) _stamp;
@@ -29,6 +30,7 @@ public sealed class SigningKeyStore
     {
         ArgumentNullException.ThrowIfNull(options);
         _path = Path.GetFullPath(options.Value.SigningKeyPath);
+        _retiredFolder = RetiredFolder(_path);
         _log = log;
     }
 
@@ -62,8 +64,10 @@ public sealed class SigningKeyStore
     {
         lock (_lock)
         {
-            var stamp = (File.GetLastWriteTimeUtc(_path), Directory.GetLastWriteTimeUtc(RetiredFolder(_path)));
-            if (_active is not null && stamp == _stamp && File.Exists(_path))
+            // Two stats per validation, so a rotation or a deleted retired key counts at once; a missing key file reads as
+            // 1601-01-01, which no loaded stamp has.
+            var stamp = (File.GetLastWriteTimeUtc(_path), Directory.GetLastWriteTimeUtc(_retiredFolder));
+            if (_active is not null && stamp == _stamp)
             {
                 return (_active, _all);
             }
@@ -75,12 +79,12 @@ public sealed class SigningKeyStore
             }
             SecurityLog.SigningKeyLoaded(_log, _path);
             _active = Wrap(bytes);
-            var retired = Directory.Exists(RetiredFolder(_path))
-                ? Directory.EnumerateFiles(RetiredFolder(_path), "*.b64").Order(StringComparer.Ordinal)
+            var retired = Directory.Exists(_retiredFolder)
+                ? Directory.EnumerateFiles(_retiredFolder, "*.b64").Order(StringComparer.Ordinal)
                     .Select(f => Wrap(KeyFile.LoadOrCreate(f, KeyBytes, "retired signing key", out _)))
                 : [];
             _all = [_active, .. retired.Where(k => k.KeyId != _active.KeyId)];
-            _stamp = (File.GetLastWriteTimeUtc(_path), Directory.GetLastWriteTimeUtc(RetiredFolder(_path)));
+            _stamp = (File.GetLastWriteTimeUtc(_path), Directory.GetLastWriteTimeUtc(_retiredFolder));
             return (_active, _all);
         }
     }

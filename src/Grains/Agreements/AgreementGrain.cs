@@ -43,7 +43,7 @@ public sealed partial class AgreementGrain([FromKeyedServices(DomainTime.Key)] T
             var drafted = AgreementRules.Draft(Id, command, Today);
             foreach (var party in drafted.Parties)
             {
-                if (!await GrainFactory.GetGrain<IAgencyGrain>(party.Value).IsRegistered())
+                if (!await GrainFactory.Reference<IAgencyGrain>(party.Value).IsRegistered())
                 {
                     throw new DomainValidationException($"parties: {party} is not a registered agency");
                 }

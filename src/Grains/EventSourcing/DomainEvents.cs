@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -56,11 +57,15 @@ public static class DomainEvents
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(command);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(method + "\n"));
-        sha.AppendData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType(), Json));
-        Span<byte> hash = stackalloc byte[32];
-        sha.GetHashAndReset(hash);
+        // SHA-256 of "method\n" + JSON in one call (an IncrementalHash costs an OpenSSL context per command).
+        var buffer = new ArrayBufferWriter<byte>(256);
+        buffer.Write(Encoding.UTF8.GetBytes(method + "\n"));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            JsonSerializer.Serialize(writer, command, command.GetType(), Json);
+        }
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
         return Convert.ToHexStringLower(hash);
     }
 

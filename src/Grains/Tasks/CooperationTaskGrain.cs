@@ -153,7 +153,7 @@ public sealed partial class CooperationTaskGrain([FromKeyedServices(DomainTime.K
     /// <summary>The escalation period: the acknowledgement window, at least the scheduler's tick.</summary>
     private TimeSpan Window() => State.AcknowledgeWindow > Escalation.TaskEscalationGrain.Tick ? State.AcknowledgeWindow : Escalation.TaskEscalationGrain.Tick;
 
-    private IAgreementGrain Agreement(AgreementId id) => GrainFactory.GetGrain<IAgreementGrain>(id.Value);
+    private IAgreementGrain Agreement(AgreementId id) => GrainFactory.Reference<IAgreementGrain>(id.Value);
 
     private static TaskView Current(TaskState state) => state.Task!;
 

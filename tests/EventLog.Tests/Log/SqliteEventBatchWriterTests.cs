@@ -22,7 +22,6 @@ public sealed class SqliteEventBatchWriterTests : IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        _file.ClearReaderPool();
         Directory.Delete(_folder, recursive: true);
     }
 

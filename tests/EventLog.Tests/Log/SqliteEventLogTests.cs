@@ -56,6 +56,28 @@ public sealed class SqliteEventLogTests : EventLogConformanceTests
     }
 
     [Fact]
+    public async Task A_read_that_meets_a_damaged_row_fails_alone_and_the_reads_after_it_and_beside_it_are_served()
+    {
+        await Log.AppendAsync("task/T-1", 0, Events("TaskAssigned", "TaskAcknowledged"));
+        await Log.AppendAsync("task/T-2", 0, Events("TaskAssigned"));
+        await using (var connection = new SqliteConnection($"Data Source={FilePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE events SET data = '{\"n\":' WHERE stream = 'task/T-2'"; // a byte gone from the store
+            Assert.Equal(1, await damage.ExecuteNonQueryAsync());
+        }
+
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => Log.ReadStreamAsync("task/T-2", 0, 10));
+        // More reads at once than the log keeps readers for: each gets its own stream's events, none a broken reader.
+        var reads = await Task.WhenAll(Enumerable.Range(0, 3 * SqliteLogReaders.MaxIdle).Select(_ => Log.ReadStreamAsync("task/T-1", 0, 10)));
+
+        Assert.All(reads, events => Assert.Equal(["TaskAssigned", "TaskAcknowledged"], events.Select(e => e.Type)));
+        Assert.Equal(3, await Log.GetLastPositionAsync());
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => Log.ReadStreamAsync("task/T-2", 0, 10));
+    }
+
+    [Fact]
     public async Task Many_appenders_at_once_share_transactions()
     {
         using var measurements = new RecordedMeasurements(Host.MeterFactory);

@@ -5,6 +5,7 @@ using PolicingHub.Gateway.Diagnostics;
 using PolicingHub.Gateway.Security;
 using PolicingHub.Grains.Audit;
 using PolicingHub.Grains.Audit.Events;
+using PolicingHub.Grains.Hosting;
 
 namespace PolicingHub.Gateway.Api.Audit;
 
@@ -24,6 +25,6 @@ internal sealed class CommandAuditor(IGrainFactory grains, TimeProvider time, Ga
             return;
         }
         var refusal = new CommandRefused(actor.Subject, actor.Role, actor.Agency, action, target, outcome, time.GetUtcNow());
-        await grains.GetGrain<IRefusalAuditGrain>(IRefusalAuditGrain.Key).Record(refusal).ConfigureAwait(false);
+        await grains.Reference<IRefusalAuditGrain>(IRefusalAuditGrain.Key).Record(refusal).ConfigureAwait(false);
     }
 }

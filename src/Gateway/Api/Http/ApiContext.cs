@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using PolicingHub.Gateway.Projections;
 using PolicingHub.Gateway.Security;
+using PolicingHub.Grains.Hosting;
 using PolicingHub.Grains.Model;
 
 namespace PolicingHub.Gateway.Api.Http;
@@ -53,7 +54,7 @@ internal sealed class ApiContext
     public static ValueTask<ApiContext?> BindAsync(HttpContext context) => ValueTask.FromResult<ApiContext?>(new ApiContext(context));
 
     /// <summary>A reference for reads.</summary>
-    public TGrain Read<TGrain>(string key) where TGrain : IGrainWithStringKey => Grains.GetGrain<TGrain>(key);
+    public TGrain Read<TGrain>(string key) where TGrain : IGrainWithStringKey => Grains.Reference<TGrain>(key);
 
     /// <summary>
     /// A command target: the request's Idempotency-Key, scoped to the token's subject so that one caller's key never
@@ -62,7 +63,7 @@ internal sealed class ApiContext
     /// retries of it are just as safe.
     /// </summary>
     public CommandTarget<TGrain> Command<TGrain>(string key) where TGrain : IGrainWithStringKey =>
-        new(Grains.GetGrain<TGrain>(key), $"{Actor.Subject}\n{IdempotencyKey ?? $"gateway {Guid.NewGuid():N}"}",
+        new(Grains.Reference<TGrain>(key), $"{Actor.Subject}\n{IdempotencyKey ?? $"gateway {Guid.NewGuid():N}"}",
             Http.RequestServices.GetRequiredService<CommandRetries>());
 
     /// <summary>The read models, once everything committed before this call is applied (read-your-writes).</summary>

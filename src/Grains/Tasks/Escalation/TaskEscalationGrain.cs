@@ -176,7 +176,7 @@ public sealed partial class TaskEscalationGrain(
     {
         try
         {
-            return (task, await GrainFactory.GetGrain<ICooperationTaskGrain>(task).CheckEscalation());
+            return (task, await GrainFactory.Reference<ICooperationTaskGrain>(task).CheckEscalation());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
