@@ -19,8 +19,8 @@ public sealed class AuditSealGrain(IEventLog log, AuditChain chain, IAuditCheckp
     protected override Seals Apply(Seals state, object @event) =>
         @event is AuditSealed seal ? new Seals(state.All.Add(seal)) : state;
 
-    /// <summary>How often the grain follows the log between checkpoints, so each turn links a few thousand recent events.</summary>
-    public static readonly TimeSpan FollowEvery = TimeSpan.FromSeconds(1);
+    /// <summary>How often the grain follows the log between checkpoints, so each turn links only the last moments of it.</summary>
+    public static readonly TimeSpan FollowEvery = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The most events one follow turn links, so a backlog is worked off in short turns.</summary>
     private const int MaxEventsPerFollow = 20_000;
