@@ -8,7 +8,9 @@ namespace PolicingHub.EventLog.Sqlite;
 /// <summary>
 /// The log's read connections, each with its three queries prepared once. Microsoft.Data.Sqlite prepares a command's
 /// SQL again on every execution unless the same command object is reused, and every grain activation reads its
-/// stream: parsing that SELECT each time was a third of a read's cost. A reader is rented for one query and returned;
+/// stream: parsing that SELECT each time was a third of a read's cost. The queries have no LIMIT: SQLite re-prepares a
+/// statement whose LIMIT is a bound parameter every time it runs (measured: every step, 6 → 11 µs per point read), so
+/// the rows are read in index order and the reading stops at the count asked for. A reader is rented for one query and returned;
 /// one that failed is closed instead, so a broken connection is never reused. Up to <see cref="MaxIdle"/> stay open.
 /// </summary>
 internal sealed class SqliteLogReaders(SqliteEventLogFile file) : IDisposable
@@ -21,11 +23,11 @@ internal sealed class SqliteLogReaders(SqliteEventLogFile file) : IDisposable
 
     /// <summary>Events after <paramref name="afterPosition"/>, in position order.</summary>
     public Task<List<EventEnvelope>> ReadAsync(long afterPosition, int maxCount, CancellationToken cancellationToken) =>
-        QueryAsync(r => r.Bind(r.ByPosition, null, afterPosition, maxCount), cancellationToken);
+        QueryAsync(r => r.Bind(r.ByPosition, null, afterPosition), maxCount, cancellationToken);
 
     /// <summary>Events of <paramref name="stream"/> after <paramref name="afterSequence"/>, in sequence order.</summary>
     public Task<List<EventEnvelope>> ReadStreamAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken) =>
-        QueryAsync(r => r.Bind(r.ByStream, stream, afterSequence, maxCount), cancellationToken);
+        QueryAsync(r => r.Bind(r.ByStream, stream, afterSequence), maxCount, cancellationToken);
 
     public async Task<long> GetLastPositionAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +55,7 @@ internal sealed class SqliteLogReaders(SqliteEventLogFile file) : IDisposable
         }
     }
 
-    private async Task<List<EventEnvelope>> QueryAsync(Func<Reader, SqliteCommand> bind, CancellationToken cancellationToken)
+    private async Task<List<EventEnvelope>> QueryAsync(Func<Reader, SqliteCommand> bind, int maxCount, CancellationToken cancellationToken)
     {
         var reader = await RentAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -61,7 +63,7 @@ internal sealed class SqliteLogReaders(SqliteEventLogFile file) : IDisposable
             var envelopes = new List<EventEnvelope>();
             using (var rows = bind(reader).ExecuteReader())
             {
-                while (rows.Read())
+                while (envelopes.Count < maxCount && rows.Read())
                 {
                     envelopes.Add(new EventEnvelope(
                         rows.GetInt64(0),
@@ -130,8 +132,8 @@ internal sealed class SqliteLogReaders(SqliteEventLogFile file) : IDisposable
         public Reader(SqliteConnection connection)
         {
             _connection = connection;
-            ByPosition = Prepare($"{SqliteEventLogSchema.SelectColumns} WHERE position > $after ORDER BY position LIMIT $max", stream: false);
-            ByStream = Prepare($"{SqliteEventLogSchema.SelectColumns} WHERE stream = $stream AND sequence > $after ORDER BY sequence LIMIT $max", stream: true);
+            ByPosition = Prepare($"{SqliteEventLogSchema.SelectColumns} WHERE position > $after ORDER BY position", stream: false);
+            ByStream = Prepare($"{SqliteEventLogSchema.SelectColumns} WHERE stream = $stream AND sequence > $after ORDER BY sequence", stream: true);
             LastPosition = _connection.CreateCommand();
             LastPosition.CommandText = SqliteEventLogSchema.SelectLastPosition;
             LastPosition.Prepare();
@@ -143,14 +145,13 @@ internal sealed class SqliteLogReaders(SqliteEventLogFile file) : IDisposable
 
         public SqliteCommand LastPosition { get; }
 
-        public SqliteCommand Bind(SqliteCommand command, string? stream, long after, int maxCount)
+        public SqliteCommand Bind(SqliteCommand command, string? stream, long after)
         {
             if (stream is not null)
             {
                 command.Parameters["$stream"].Value = stream;
             }
             command.Parameters["$after"].Value = after;
-            command.Parameters["$max"].Value = maxCount;
             return command;
         }
 
@@ -171,7 +172,6 @@ internal sealed class SqliteLogReaders(SqliteEventLogFile file) : IDisposable
                 command.Parameters.Add("$stream", SqliteType.Text);
             }
             command.Parameters.Add("$after", SqliteType.Integer);
-            command.Parameters.Add("$max", SqliteType.Integer);
             command.Prepare();
             return command;
         }
