@@ -9,9 +9,9 @@ namespace PolicingHub.EventLog.Sqlite;
 
 /// <summary>
 /// The event log in one SQLite file (WAL). Appends go through group commit: one loop, one write connection, one
-/// transaction per batch (<see cref="SqliteEventBatchWriter"/>). Reads use their own connections beside the writer, with
-/// prepared queries (<see cref="SqliteLogReaders"/>), and see only committed transactions, and positions are committed in order, so a reader never sees a gap. Rings its doorbell
-/// after each commit. Checkpoints of the write-ahead log run beside the writer (<see cref="SqliteWalCheckpointer"/>). As a hosted service it creates the file on start and stops the writer loop on stop; disposing it
+/// transaction per batch (<see cref="SqliteEventBatchWriter"/>). Reads use their own connections beside the writer,
+/// with prepared queries (<see cref="SqliteLogReaders"/>); they see only committed transactions, and positions are
+/// committed in order, so a reader never sees a gap. Rings its doorbell after each commit. Checkpoints of the write-ahead log run beside the writer (<see cref="SqliteWalCheckpointer"/>). As a hosted service it creates the file on start and stops the writer loop on stop; disposing it
 /// does the same, then closes the file.
 /// </summary>
 public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogDoorbell, IHostedService, IAsyncDisposable, IDisposable

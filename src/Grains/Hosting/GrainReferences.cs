@@ -28,7 +28,8 @@ public static class GrainReferences
 
     /// <summary>
     /// One interface's types, resolved the first time. The same in every silo of the process: they come from the
-    /// grain classes' attributes, which all silos of a build share.
+    /// grain classes' attributes, which all silos of a build share. (For silos, which host every grain class; a client
+    /// that does not know a grain class yet would get Orleans' stub type, and should keep using GetGrain.)
     /// </summary>
     private static class Types<TGrain>
     {
