@@ -146,14 +146,8 @@ public sealed class PostgresEventLog : IEventLog, IEventLogStoreReader, IEventLo
                 reader.GetInt64(2),
                 reader.GetString(3),
                 new DateTimeOffset(reader.GetFieldValue<DateTime>(4), TimeSpan.Zero),
-                ParseJson(reader.GetString(5))));
+                JsonElement.Parse(reader.GetString(5))));
         }
         return envelopes;
-    }
-
-    private static JsonElement ParseJson(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
     }
 }

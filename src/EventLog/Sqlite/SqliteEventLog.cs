@@ -70,7 +70,7 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
     {
         AppendArguments.ValidateRead(afterPosition, maxCount);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return maxCount == 0 ? [] : await _readers.ReadAsync(afterPosition, maxCount, cancellationToken).ConfigureAwait(false);
+        return await _readers.ReadAsync(afterPosition, maxCount, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(
@@ -79,7 +79,7 @@ public sealed class SqliteEventLog : IEventLog, IEventLogStoreReader, IEventLogD
         ArgumentNullException.ThrowIfNull(stream);
         AppendArguments.ValidateRead(afterSequence, maxCount);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return maxCount == 0 ? [] : await _readers.ReadStreamAsync(stream, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
+        return await _readers.ReadStreamAsync(stream, afterSequence, maxCount, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<long> GetLastPositionAsync(CancellationToken cancellationToken = default)

@@ -30,21 +30,8 @@ internal sealed class SqliteLogReaders(SqliteEventLogFile file) : IDisposable
     public Task<List<EventEnvelope>> ReadStreamAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken) =>
         QueryAsync(r => r.Bind(r.ByStream, stream, afterSequence), maxCount, cancellationToken);
 
-    public async Task<long> GetLastPositionAsync(CancellationToken cancellationToken)
-    {
-        var reader = await RentAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var last = (long)reader.LastPosition.ExecuteScalar()!;
-            Return(reader);
-            return last;
-        }
-        catch
-        {
-            reader.Dispose();
-            throw;
-        }
-    }
+    public Task<long> GetLastPositionAsync(CancellationToken cancellationToken) =>
+        WithReaderAsync(r => (long)r.LastPosition.ExecuteScalar()!, cancellationToken);
 
     /// <summary>Closes the idle readers (the file can then be moved or deleted); readers returned later are closed too.</summary>
     public void Dispose()
@@ -56,33 +43,40 @@ internal sealed class SqliteLogReaders(SqliteEventLogFile file) : IDisposable
         }
     }
 
-    private async Task<List<EventEnvelope>> QueryAsync(Func<Reader, SqliteCommand> bind, int maxCount, CancellationToken cancellationToken)
-    {
-        var reader = await RentAsync(cancellationToken).ConfigureAwait(false);
-        try
+    private async Task<List<EventEnvelope>> QueryAsync(Func<Reader, SqliteCommand> bind, int maxCount, CancellationToken cancellationToken) =>
+        maxCount == 0 ? [] : await WithReaderAsync(reader =>
         {
             var envelopes = new List<EventEnvelope>();
-            using (var rows = bind(reader).ExecuteReader())
+            using var rows = bind(reader).ExecuteReader();
+            while (envelopes.Count < maxCount && rows.Read())
             {
-                while (envelopes.Count < maxCount && rows.Read())
-                {
-                    envelopes.Add(new EventEnvelope(
-                        rows.GetInt64(0),
-                        rows.GetString(1),
-                        rows.GetInt64(2),
-                        rows.GetString(3),
-                        DateTimeOffset.ParseExact(rows.GetString(4), "o", CultureInfo.InvariantCulture, DateTimeStyles.None),
-                        ParseJson(rows.GetString(5))));
-                }
+                envelopes.Add(new EventEnvelope(
+                    rows.GetInt64(0),
+                    rows.GetString(1),
+                    rows.GetInt64(2),
+                    rows.GetString(3),
+                    DateTimeOffset.ParseExact(rows.GetString(4), "o", CultureInfo.InvariantCulture, DateTimeStyles.None),
+                    JsonElement.Parse(rows.GetString(5))));
             }
-            Return(reader);
             return envelopes;
+        }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Runs <paramref name="query"/> on a rented reader: returned after it, closed if it threw.</summary>
+    private async Task<T> WithReaderAsync<T>(Func<Reader, T> query, CancellationToken cancellationToken)
+    {
+        var reader = await RentAsync(cancellationToken).ConfigureAwait(false);
+        T result;
+        try
+        {
+            result = query(reader);
         }
         catch
         {
             reader.Dispose();
             throw;
         }
+        Return(reader);
+        return result;
     }
 
     private async Task<Reader> RentAsync(CancellationToken cancellationToken)
@@ -117,12 +111,6 @@ internal sealed class SqliteLogReaders(SqliteEventLogFile file) : IDisposable
             return;
         }
         reader.Dispose();
-    }
-
-    private static JsonElement ParseJson(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
     }
 
     /// <summary>One read connection (not pooled by the driver: this class pools it) and its prepared queries.</summary>

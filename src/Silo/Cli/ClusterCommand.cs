@@ -69,7 +69,7 @@ internal static class ClusterCommand
             return (null, null, null, null, badUrl);
         }
         return string.IsNullOrWhiteSpace(token)
-            ? (null, null, null, null, "an operator token is needed: --token JWT or POLICINGHUB_TOKEN (token --role operator prints one)")
+            ? (null, null, null, null, $"an operator token is needed: --token JWT or {SiloApiCall.TokenVariable} (token --role operator prints one)")
             : (verb, address, uri, token, null);
     }
 }

@@ -81,7 +81,7 @@ internal static class TokenRevokeCommand
             return (null, null, null, badUrl);
         }
         return string.IsNullOrWhiteSpace(token)
-            ? (null, null, null, "a coordinator token is needed: --token JWT or POLICINGHUB_TOKEN (token --role coordinator prints one)")
+            ? (null, null, null, $"a coordinator token is needed: --token JWT or {SiloApiCall.TokenVariable} (token --role coordinator prints one)")
             : (new RevokeTokensRequest(jti, agency), uri, token, null);
     }
 }
